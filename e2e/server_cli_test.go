@@ -1,0 +1,99 @@
+package e2e
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/temporal-stack/stack/internal/harness/toolbin"
+)
+
+// runServer runs the built server binary and returns its output and exit code.
+func runServer(t *testing.T, env []string, args ...string) (string, int) {
+	t.Helper()
+	bin, err := toolbin.Own("./server")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), env...)
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		return string(out), ee.ExitCode()
+	case err != nil:
+		t.Fatal(err)
+	}
+	return string(out), 0
+}
+
+func TestServerCLI(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end: builds the server binary")
+	}
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+
+	t.Run("version names temporal and our build", func(t *testing.T) {
+		out, code := runServer(t, nil, "--version")
+		if code != 0 || !strings.Contains(out, "temporal server 1.32.1") || !strings.Contains(out, "temporal-stack-server local") {
+			t.Fatalf("exit %d, output %q", code, out)
+		}
+	})
+
+	t.Run("validate-dynamic-config", func(t *testing.T) {
+		good := write("good.yaml", "limit.blobSize.error:\n  - value: 2048\nno.such.key:\n  - value: 1\n")
+		bad := write("bad.yaml", "limit.blobSize.error: [ {value: ")
+		out, code := runServer(t, nil, "validate-dynamic-config", good)
+		if code != 0 || !strings.Contains(out, "warning:") {
+			t.Fatalf("good file: exit %d, output %q (want 0 and the unknown-key warning)", code, out)
+		}
+		out, code = runServer(t, nil, "validate-dynamic-config", good, bad)
+		if code != 1 || !strings.Contains(out, "bad.yaml\n  error:") || !strings.Contains(out, "1 errors") {
+			t.Fatalf("bad file: exit %d, output %q", code, out)
+		}
+		if _, code = runServer(t, nil, "validate-dynamic-config"); code != 2 {
+			t.Fatalf("no file: exit %d, want 2", code)
+		}
+	})
+
+	t.Run("render-config expands templates and masks secrets", func(t *testing.T) {
+		cfg := write("config.yaml", `# enable-template
+persistence:
+  defaultStore: db
+  visibilityStore: db
+  numHistoryShards: 1
+  datastores:
+    db:
+      sql:
+        pluginName: postgres12
+        databaseName: temporal
+        connectAddr: {{ env "DB_HOST" }}:5432
+        user: temporal
+        password: {{ env "DB_PASSWORD" | quote }}
+`)
+		out, code := runServer(t, []string{"DB_HOST=db.example", "DB_PASSWORD=hunter2", "TEMPORAL_SERVER_CONFIG_FILE_PATH=" + cfg}, "render-config")
+		if code != 0 || !strings.Contains(out, "db.example:5432") || strings.Contains(out, "hunter2") {
+			t.Fatalf("exit %d, output:\n%s", code, out)
+		}
+	})
+
+	t.Run("usage errors exit 2 with help", func(t *testing.T) {
+		for _, args := range [][]string{{"strat"}, {"start", "--service", "frontned"}, {"start", "extra"}, {"--no-such-flag"}} {
+			out, code := runServer(t, nil, args...)
+			if code != 2 || !strings.Contains(strings.ToLower(out), "usage") && !strings.Contains(out, "valid services") {
+				t.Fatalf("%v: exit %d, output %q", args, code, out)
+			}
+		}
+	})
+}

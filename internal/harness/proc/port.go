@@ -1,0 +1,59 @@
+package proc
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+)
+
+func freePort() (int, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return 0, err
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port, nil
+}
+
+// WaitFor polls ready every 100 ms until it returns nil, the process exits, or
+// timeout passes; the error then carries the last lines of the process log.
+func (p *Process) WaitFor(timeout time.Duration, what string, ready func(context.Context) error) error {
+	deadline := time.Now().Add(timeout)
+	var last error
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		last = ready(ctx)
+		cancel()
+		if last == nil {
+			return nil
+		}
+		if done, err := p.Exited(); done {
+			return fmt.Errorf("%s exited (%v) before %s; last log lines:\n%s", p.Name, err, what, p.Tail(30))
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%s: not %s after %s (%v); last log lines:\n%s", p.Name, what, timeout, last, p.Tail(30))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// HTTPOK returns a readiness check that wants 200 from url.
+func HTTPOK(client *http.Client, url string) func(context.Context) error {
+	if client == nil {
+		client = http.DefaultClient
+	}
+	return func(ctx context.Context) error {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		resp, err := client.Do(req)
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			return fmt.Errorf("GET %s: %s", url, resp.Status)
+		}
+		return nil
+	}
+}

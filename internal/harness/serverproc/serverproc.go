@@ -1,0 +1,218 @@
+// Package serverproc runs the Temporal Stack server binary for tests: one
+// process with frontend, internal-frontend, history, matching and worker on
+// SQLite files, every port on loopback.
+package serverproc
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/prometheus/common/expfmt"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+
+	"github.com/temporal-stack/stack/internal/harness/proc"
+	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/localconfig"
+)
+
+// Options change how the server is started.
+type Options struct {
+	Args              []string // extra "start" flags, e.g. --dynamic-config-configmap
+	Env               []string
+	DynamicConfigFile string // written into the config's dynamicConfigClient
+	Authorizer        string // "" (none) or "default"
+	ClaimMapper       string
+	KeySourceURI      string
+	// AsUID runs the server as this uid/gid (e.g. 1000, as in the image); 0 = current user.
+	AsUID uint32
+	// ReadOnlyRoot runs the server in a private mount namespace whose root
+	// filesystem is read-only except the data directory, as in a pod with
+	// readOnlyRootFilesystem. Needs root (unshare, mount, setpriv).
+	ReadOnlyRoot bool
+}
+
+// Server is a running server process.
+type Server struct {
+	FrontendAddr         string // public gRPC
+	InternalFrontendAddr string
+	MetricsURL           string
+	ConfigPath           string
+	DataDir              string
+	Proc                 *proc.Process
+
+	t    testing.TB
+	bin  string
+	args []string
+	env  []string
+	cred *syscall.Credential
+}
+
+// Start builds the server (once per test binary) and starts it.
+func Start(t testing.TB, o Options) *Server {
+	t.Helper()
+	bin, err := toolbin.Own("./server")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	p := localconfig.Config{DataDir: filepath.Join(dir, "data"), DynamicConfigFile: o.DynamicConfigFile,
+		Authorizer: o.Authorizer, ClaimMapper: o.ClaimMapper, KeySourceURI: o.KeySourceURI}
+	for _, f := range []*int{&p.Frontend, &p.FrontendMembership, &p.FrontendHTTP, &p.Internal, &p.InternalMembership,
+		&p.InternalHTTP, &p.History, &p.HistoryMembership, &p.Matching, &p.MatchingMembership, &p.Worker,
+		&p.WorkerMembership, &p.Metrics} {
+		if *f, err = proc.FreePort(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.MkdirAll(p.DataDir, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	s := &Server{
+		FrontendAddr:         fmt.Sprintf("127.0.0.1:%d", p.Frontend),
+		InternalFrontendAddr: fmt.Sprintf("127.0.0.1:%d", p.Internal),
+		MetricsURL:           fmt.Sprintf("http://127.0.0.1:%d/metrics", p.Metrics),
+		ConfigPath:           filepath.Join(dir, "config.yaml"),
+		DataDir:              p.DataDir,
+		t:                    t, bin: bin,
+		env: append([]string{"TEMPORAL_SERVICES=frontend,internal-frontend,history,matching,worker"}, o.Env...),
+	}
+	f, err := os.Create(s.ConfigPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := localconfig.Write(f, p); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if o.AsUID != 0 {
+		s.cred = &syscall.Credential{Uid: o.AsUID, Gid: o.AsUID}
+		for _, d := range []string{dir, p.DataDir} {
+			if err := os.Chown(d, int(o.AsUID), int(o.AsUID)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, d := range []string{dir, filepath.Dir(dir)} {
+			if err := os.Chmod(d, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	s.args = append([]string{"--config-file", s.ConfigPath, "start"}, o.Args...)
+	if o.ReadOnlyRoot {
+		uid := fmt.Sprint(o.AsUID)
+		s.args = append([]string{"-m", "--propagation", "private", "sh", "-c",
+			`mount --bind "$0" "$0" && mount -o remount,ro,bind / && exec setpriv --reuid=` + uid + ` --regid=` + uid + ` --clear-groups "$@"`,
+			p.DataDir, bin}, s.args...)
+		s.bin, s.cred = "unshare", nil
+	}
+	s.Restart()
+	t.Cleanup(func() { s.Proc.Stop(15 * time.Second) })
+	return s
+}
+
+// Restart starts the process again (after Stop or Kill) and waits until serving.
+func (s *Server) Restart() {
+	s.t.Helper()
+	var err error
+	s.Proc, err = proc.Start(proc.Spec{Name: "server", Path: s.bin, Args: s.args, Env: s.env,
+		LogDir: filepath.Dir(s.ConfigPath), Credential: s.cred})
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	if err := s.Proc.WaitFor(90*time.Second, "serving", s.serving); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+func (s *Server) serving(ctx context.Context) error {
+	conn, err := grpc.NewClient(s.FrontendAddr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	resp, err := healthpb.NewHealthClient(conn).Check(ctx, &healthpb.HealthCheckRequest{Service: "temporal.api.workflowservice.v1.WorkflowService"})
+	if err != nil {
+		return err
+	}
+	if resp.Status != healthpb.HealthCheckResponse_SERVING {
+		return fmt.Errorf("frontend health %s", resp.Status)
+	}
+	return nil
+}
+
+// Metric scrapes /metrics and returns the value of the series of family name
+// whose labels include all of want (e.g. {"source": "configmap"}).
+func (s *Server) Metric(name string, want map[string]string) (float64, error) {
+	return Scrape(s.MetricsURL, name, want)
+}
+
+// Scrape reads one series from a Prometheus text endpoint.
+func Scrape(url, name string, want map[string]string) (float64, error) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	var parser expfmt.TextParser
+	families, err := parser.TextToMetricFamilies(resp.Body)
+	if err != nil {
+		return 0, err
+	}
+	fam, ok := families[name]
+	if !ok {
+		return 0, fmt.Errorf("metric %s not exported by %s", name, url)
+	}
+next:
+	for _, m := range fam.Metric {
+		labels := map[string]string{}
+		for _, l := range m.Label {
+			labels[l.GetName()] = l.GetValue()
+		}
+		for k, v := range want {
+			if labels[k] != v {
+				continue next
+			}
+		}
+		switch {
+		case m.Gauge != nil:
+			return m.Gauge.GetValue(), nil
+		case m.Counter != nil:
+			return m.Counter.GetValue(), nil
+		case m.Untyped != nil:
+			return m.Untyped.GetValue(), nil
+		}
+	}
+	return 0, fmt.Errorf("metric %s has no series with labels %v", name, want)
+}
+
+// Logs returns the server log so far.
+func (s *Server) Logs() string {
+	b, _ := os.ReadFile(s.Proc.LogPath)
+	return string(b)
+}
+
+// LogContains reports whether the log has a line containing all parts.
+func (s *Server) LogContains(parts ...string) bool {
+	for _, line := range strings.Split(s.Logs(), "\n") {
+		ok := true
+		for _, p := range parts {
+			if !strings.Contains(line, p) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}

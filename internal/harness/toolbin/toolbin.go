@@ -1,0 +1,166 @@
+// Package toolbin builds the binaries tests and the stack CLI run (our own,
+// and third-party ones from pinned tool modules under tools/deps) once, into
+// the repository's gitignored .cache/bin, one build at a time.
+package toolbin
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// ModulePath is this repository's Go module.
+const ModulePath = "github.com/temporal-stack/stack"
+
+// Tool is a third-party binary built from a pinned tool module.
+type Tool struct {
+	Name    string // binary name
+	Module  string // directory under tools/deps holding its go.mod
+	Package string // package to build, relative to that module
+	LDFlags string
+	Env     []string // extra build environment (GONOSUMDB, ...)
+	Minutes int      // rough cold build time on 2 cores, for the progress line
+}
+
+const k8sVersion = "-X k8s.io/component-base/version.gitVersion=v1.36.3 -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=36"
+
+// Pinned tools. Versions live in each module's go.mod.
+var (
+	Etcd          = Tool{Name: "etcd", Module: "etcd", Package: ".", Minutes: 1}
+	KubeAPIServer = Tool{Name: "kube-apiserver", Module: "kube", Package: "k8s.io/kubernetes/cmd/kube-apiserver", LDFlags: k8sVersion, Minutes: 5}
+	Kubectl       = Tool{Name: "kubectl", Module: "kube", Package: "k8s.io/kubernetes/cmd/kubectl", LDFlags: k8sVersion, Minutes: 1}
+)
+
+// Root returns the repository root: $STACK_ROOT, else the nearest parent
+// directory of the working directory whose go.mod declares ModulePath.
+func Root() (string, error) {
+	if r := os.Getenv("STACK_ROOT"); r != "" {
+		return r, nil
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if f, err := os.Open(filepath.Join(dir, "go.mod")); err == nil {
+			line, _ := bufio.NewReader(f).ReadString('\n')
+			f.Close()
+			if strings.TrimSpace(line) == "module "+ModulePath {
+				return dir, nil
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("not inside the temporal-stack repository (set STACK_ROOT)")
+		}
+		dir = parent
+	}
+}
+
+// Path returns the tool's binary, building it first if this version of its
+// tool module has not been built yet.
+func Path(t Tool) (string, error) {
+	root, err := Root()
+	if err != nil {
+		return "", err
+	}
+	modDir := filepath.Join(root, "tools", "deps", t.Module)
+	h := sha256.New()
+	for _, f := range []string{"go.mod", "go.sum"} {
+		b, err := os.ReadFile(filepath.Join(modDir, f))
+		if err != nil {
+			return "", fmt.Errorf("tool module %s: %w", t.Module, err)
+		}
+		h.Write(b)
+	}
+	fmt.Fprintf(h, "%s\x00%s\x00%s", t.Package, t.LDFlags, strings.Join(t.Env, " "))
+	out := filepath.Join(root, ".cache", "bin", t.Name+"-"+hex.EncodeToString(h.Sum(nil))[:12], t.Name)
+	if _, err := os.Stat(out); err == nil {
+		return out, nil
+	}
+	return out, withLock(root, func() error {
+		if _, err := os.Stat(out); err == nil {
+			return nil // built by someone else while we waited
+		}
+		fmt.Fprintf(os.Stderr, "toolbin: building %s from tools/deps/%s (first run only, about %d min on 2 cores)...\n", t.Name, t.Module, max(t.Minutes, 1))
+		return goBuild(modDir, t.Package, out, t.LDFlags, t.Env)
+	})
+}
+
+var (
+	ownMu    sync.Mutex
+	ownBuilt = map[string]string{}
+)
+
+// Own builds a command of this repository (e.g. "./server") once per process
+// and returns its path. Go's build cache keeps rebuilds to a relink.
+func Own(pkg string) (string, error) {
+	ownMu.Lock()
+	defer ownMu.Unlock()
+	if p, ok := ownBuilt[pkg]; ok {
+		return p, nil
+	}
+	root, err := Root()
+	if err != nil {
+		return "", err
+	}
+	name := filepath.Base(pkg)
+	out := filepath.Join(root, ".cache", "bin", "own", name)
+	err = withLock(root, func() error {
+		fmt.Fprintf(os.Stderr, "toolbin: building %s...\n", pkg)
+		ld := "-X " + ModulePath + "/internal/version.Build=local"
+		return goBuild(root, pkg, out, ld, nil)
+	})
+	if err != nil {
+		return "", err
+	}
+	ownBuilt[pkg] = out
+	return out, nil
+}
+
+func goBuild(dir, pkg, out, ldflags string, env []string) error {
+	tmp := out + ".tmp"
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return err
+	}
+	start := time.Now()
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags", strings.TrimSpace("-s -w "+ldflags), "-o", tmp, pkg)
+	cmd.Dir = dir
+	cmd.Env = append(append(os.Environ(), "CGO_ENABLED=0"), env...)
+	var buf strings.Builder
+	cmd.Stdout, cmd.Stderr = io.MultiWriter(&buf), io.MultiWriter(&buf)
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("go build %s in %s: %w\n%s", pkg, dir, err, buf.String())
+	}
+	fmt.Fprintf(os.Stderr, "toolbin: built %s in %s\n", filepath.Base(out), time.Since(start).Round(time.Second))
+	return os.Rename(tmp, out)
+}
+
+// withLock serializes builds across processes (go test runs packages in
+// parallel; two heavy builds on 2 cores only slow each other down).
+func withLock(root string, f func() error) error {
+	lockPath := filepath.Join(root, ".cache", "build.lock")
+	if err := os.MkdirAll(filepath.Dir(lockPath), 0o755); err != nil {
+		return err
+	}
+	lf, err := os.OpenFile(lockPath, os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return err
+	}
+	defer lf.Close()
+	if err := syscall.Flock(int(lf.Fd()), syscall.LOCK_EX); err != nil {
+		return err
+	}
+	defer syscall.Flock(int(lf.Fd()), syscall.LOCK_UN)
+	return f()
+}
