@@ -79,6 +79,7 @@ persistence:
         pluginName: postgres12
         databaseName: temporal
         connectAddr: {{ env "DB_HOST" }}:5432
+        connectProtocol: tcp
         user: temporal
         password: {{ env "DB_PASSWORD" | quote }}
 `)

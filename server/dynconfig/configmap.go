@@ -6,12 +6,14 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/fields"
-	"k8s.io/client-go/informers"
+	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/watch"
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/kubernetes/scheme"
 	typedcorev1 "k8s.io/client-go/kubernetes/typed/core/v1"
@@ -94,14 +96,27 @@ func WatchConfigMap(ctx context.Context, src *Source, opts ConfigMapOptions) err
 	host, _ := os.Hostname()
 	recorder := broadcaster.NewRecorder(scheme.Scheme, corev1.EventSource{Component: opts.Component, Host: host})
 
-	factory := informers.NewSharedInformerFactoryWithOptions(opts.Client, opts.Resync,
-		informers.WithNamespace(opts.Namespace),
-		informers.WithTweakListOptions(func(lo *metav1.ListOptions) {
-			lo.FieldSelector = fields.OneTermEqualSelector("metadata.name", opts.Name).String()
-		}))
-	inf := factory.Core().V1().ConfigMaps().Informer()
+	// List and watch by name: RBAC can then restrict both to this one ConfigMap.
+	cms := opts.Client.CoreV1().ConfigMaps(opts.Namespace)
+	selector := fields.OneTermEqualSelector("metadata.name", opts.Name).String()
+	var watches atomic.Int64
+	lw := &cache.ListWatch{
+		ListWithContextFunc: func(ctx context.Context, lo metav1.ListOptions) (runtime.Object, error) {
+			lo.FieldSelector = selector
+			return cms.List(ctx, lo)
+		},
+		WatchFuncWithContext: func(ctx context.Context, lo metav1.ListOptions) (watch.Interface, error) {
+			lo.FieldSelector = selector
+			if watches.Add(1) > 1 {
+				src.watchRestarted()
+			}
+			return cms.Watch(ctx, lo)
+		},
+	}
+	inf := cache.NewSharedIndexInformer(cache.ToListWatcherWithWatchListSemantics(lw, opts.Client),
+		&corev1.ConfigMap{}, opts.Resync, cache.Indexers{})
 	if err := inf.SetWatchErrorHandlerWithContext(func(ctx context.Context, r *cache.Reflector, err error) {
-		src.watchRestarted(err)
+		src.watchFailed(err)
 		cache.DefaultWatchErrorHandler(ctx, r, err)
 	}); err != nil {
 		return err
@@ -116,8 +131,8 @@ func WatchConfigMap(ctx context.Context, src *Source, opts ConfigMapOptions) err
 		return err
 	}
 
-	factory.Start(ctx.Done())
-	go func() { <-ctx.Done(); factory.Shutdown(); broadcaster.Shutdown() }()
+	go inf.RunWithContext(ctx)
+	go func() { <-ctx.Done(); broadcaster.Shutdown() }()
 
 	syncCtx, cancel := context.WithTimeout(ctx, opts.SyncTimeout)
 	defer cancel()

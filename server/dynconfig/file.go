@@ -55,7 +55,8 @@ func WatchFile(ctx context.Context, src *Source, path string) error {
 					return
 				}
 				// fsnotify errors are overflows: events were lost, so re-read.
-				src.watchRestarted(err)
+				src.watchFailed(err)
+				src.watchRestarted()
 				settle = time.After(fileSettle)
 			case <-settle:
 				settle = nil

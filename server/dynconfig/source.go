@@ -35,7 +35,7 @@ var (
 	metricFailures = metrics.NewCounterDef("stack_dynamic_config_update_failures",
 		metrics.WithDescription("Dynamic-config versions rejected because they failed to parse or validate."))
 	metricWatchRestarts = metrics.NewCounterDef("stack_dynamic_config_watch_restarts",
-		metrics.WithDescription("Times the ConfigMap watch or file watch failed and was restarted."))
+		metrics.WithDescription("Times the ConfigMap watch was re-established (API server timeouts and restarts, network errors) or the file watch overflowed."))
 )
 
 // Status is a snapshot of what a Source has in force.
@@ -116,6 +116,8 @@ func NewSource(kind string, logger log.Logger, handler metrics.Handler) *Source 
 	s.generation.Record(0)
 	s.invalid.Record(0)
 	s.present.Record(0)
+	s.failures.Record(0) // export the counters from the start
+	s.restarts.Record(0)
 	return s
 }
 
@@ -256,10 +258,16 @@ func (s *Source) SetAbsent(why string) {
 		tag.NewStringTag("reason", why), tag.NewStringTag("in-force-version", st.Version))
 }
 
-// watchRestarted counts a failed watch that the watcher is about to restart.
-func (s *Source) watchRestarted(err error) {
+// watchRestarted counts a watch re-established after the first one: API server
+// watch timeouts, API server restarts, network errors, fsnotify overflows.
+func (s *Source) watchRestarted() {
 	s.restarts.Record(1)
-	s.logger.Warn("Dynamic config watch failed; restarting it with backoff.", tag.Error(err))
+	s.logger.Debug("Dynamic config watch re-established.")
+}
+
+// watchFailed logs why a watch ended abnormally; it is retried with backoff.
+func (s *Source) watchFailed(err error) {
+	s.logger.Warn("Dynamic config watch failed; retrying with backoff.", tag.Error(err))
 }
 
 // errMissingKey is returned when a ConfigMap exists but lacks the data key.
