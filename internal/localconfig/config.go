@@ -14,7 +14,7 @@ type Config struct {
 	Internal, InternalMembership, InternalHTTP                        int
 	History, HistoryMembership, Matching, MatchingMembership          int
 	Worker, WorkerMembership, Metrics                                 int
-	DataDir, DynamicConfigFile, Authorizer, ClaimMapper, KeySourceURI string
+	DataDir, DynamicConfigFile                                         string
 }
 
 var configTemplate = template.Must(template.New("config").Parse(`# enable-template
@@ -53,14 +53,6 @@ global:
       framework: tally
       timerType: histogram
       listenAddress: 127.0.0.1:{{.Metrics}}
-  authorization:
-    authorizer: "{{.Authorizer}}"
-    claimMapper: "{{.ClaimMapper}}"
-{{- if .KeySourceURI}}
-    jwtKeyProvider:
-      keySourceURIs: ["{{.KeySourceURI}}"]
-      refreshInterval: 1m
-{{- end}}
 services:
   frontend:
     rpc: {grpcPort: {{.Frontend}}, membershipPort: {{.FrontendMembership}}, httpPort: {{.FrontendHTTP}}, bindOnLocalHost: true}

@@ -163,7 +163,7 @@ func (s *Source) apply(content []byte, version string) (error, bool) {
 		return nil, false
 	}
 
-	loaded := dynamicconfig.LoadYamlFile(content)
+	loaded := Load(content)
 	if len(loaded.Errors) > 0 {
 		err := &InvalidError{Version: version, Errors: loaded.Errors}
 		return err, s.rejectLocked(&st, hash, err)

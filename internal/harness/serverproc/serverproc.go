@@ -29,9 +29,6 @@ type Options struct {
 	Args              []string // extra "start" flags, e.g. --dynamic-config-configmap
 	Env               []string
 	DynamicConfigFile string // written into the config's dynamicConfigClient
-	Authorizer        string // "" (none) or "default"
-	ClaimMapper       string
-	KeySourceURI      string
 	// AsUID runs the server as this uid/gid (e.g. 1000, as in the image); 0 = current user.
 	AsUID uint32
 	// ReadOnlyRoot runs the server in a private mount namespace whose root
@@ -64,8 +61,7 @@ func Start(t testing.TB, o Options) *Server {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	p := localconfig.Config{DataDir: filepath.Join(dir, "data"), DynamicConfigFile: o.DynamicConfigFile,
-		Authorizer: o.Authorizer, ClaimMapper: o.ClaimMapper, KeySourceURI: o.KeySourceURI}
+	p := localconfig.Config{DataDir: filepath.Join(dir, "data"), DynamicConfigFile: o.DynamicConfigFile}
 	for _, f := range []*int{&p.Frontend, &p.FrontendMembership, &p.FrontendHTTP, &p.Internal, &p.InternalMembership,
 		&p.InternalHTTP, &p.History, &p.HistoryMembership, &p.Matching, &p.MatchingMembership, &p.Worker,
 		&p.WorkerMembership, &p.Metrics} {

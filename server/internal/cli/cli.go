@@ -13,7 +13,6 @@ import (
 	_ "time/tzdata" // zone data for images without /usr/share/zoneinfo
 
 	urfave "github.com/urfave/cli/v2"
-	"go.temporal.io/server/common/authorization"
 	"go.temporal.io/server/common/config"
 	"go.temporal.io/server/common/dynamicconfig"
 	"go.temporal.io/server/common/log"
@@ -133,7 +132,7 @@ func validateCommand() *urfave.Command {
 				if err != nil {
 					return urfave.Exit(err.Error(), 1)
 				}
-				result := dynamicconfig.LoadYamlFile(contents)
+				result := dynconfig.Load(contents)
 				total += len(result.Errors)
 				fmt.Fprintln(c.App.Writer, name)
 				_ = validateReport.Execute(c.App.Writer, result)
@@ -173,6 +172,16 @@ func startCommand() *urfave.Command {
 				Name:    "dynamic-config-file",
 				Usage:   "watch dynamic config in this file (default: dynamicConfigClient.filepath of the server config), pushed on every edit",
 				EnvVars: []string{"TEMPORAL_DYNAMIC_CONFIG_FILE"},
+			},
+			&urfave.StringFlag{
+				Name:    "auth-issuer",
+				Usage:   "OIDC issuer whose tokens are accepted (discovery finds its keys); or set global.authorization.jwtKeyProvider.keySourceURIs",
+				EnvVars: []string{"TEMPORAL_AUTH_ISSUER"},
+			},
+			&urfave.StringSliceFlag{
+				Name:    "auth-audience",
+				Usage:   "accepted token audiences, any one of them (default: global.authorization.audience; none = not checked)",
+				EnvVars: []string{"TEMPORAL_AUTH_AUDIENCE"},
 			},
 			&urfave.StringFlag{
 				Name:    "kubeconfig",
@@ -242,35 +251,19 @@ func start(c *urfave.Context) error {
 		return urfave.Exit(err.Error(), 1)
 	}
 
-	authorizer, err := authorization.GetAuthorizerFromConfig(&cfg.Global.Authorization)
-	if err != nil {
-		return urfave.Exit(fmt.Sprintf("cannot create authorizer: %v", err), 1)
-	}
-	if authorization.IsNoopAuthorizer(authorizer) && !c.Bool("allow-no-auth") {
-		logger.Warn("AUTHORIZATION IS OFF: every caller can do everything. Configure global.authorization or pass --allow-no-auth to acknowledge.")
-	}
-	claimMapper, err := authorization.GetClaimMapperFromConfig(&cfg.Global.Authorization, logger)
-	if err != nil {
-		return urfave.Exit(fmt.Sprintf("cannot create claim mapper: %v", err), 1)
-	}
-	audience, err := authorization.GetAudienceMapperFromConfig(&cfg.Global.Authorization)
-	if err != nil {
-		return urfave.Exit(fmt.Sprintf("cannot create audience mapper: %v", err), 1)
-	}
-
 	opts := []temporal.ServerOption{
 		temporal.ForServices(services),
 		temporal.WithConfig(cfg), // before WithClaimMapper: it reads the config when applied
 		temporal.WithLogger(logger),
 		temporal.WithCustomMetricsHandler(mh),
 		temporal.InterruptOn(temporal.InterruptCh()),
-		temporal.WithAuthorizer(authorizer),
-		temporal.WithClaimMapper(func(*config.Config) authorization.ClaimMapper { return claimMapper }),
-		temporal.WithAudienceGetter(func(*config.Config) authorization.JWTAudienceMapper { return audience }),
 	}
-	if dc != nil {
-		opts = append(opts, temporal.WithDynamicConfigClient(dc))
+	authOpts, err := authOptions(ctx, c, cfg, dc, logger, mh)
+	if err != nil {
+		return urfave.Exit(err.Error(), 1)
 	}
+	opts = append(opts, authOpts...)
+	opts = append(opts, temporal.WithDynamicConfigClient(dc))
 	s, err := temporal.NewServer(opts...)
 	if err != nil {
 		return urfave.Exit(fmt.Sprintf("cannot create server: %v", err), 1)
@@ -306,7 +299,7 @@ func dynamicConfigSource(ctx context.Context, c *urfave.Context, cfg *config.Con
 	}
 	if path == "" {
 		logger.Info("No dynamic config source: every key keeps its default.")
-		return nil, nil
+		return dynamicconfig.NewNoopClient(), nil
 	}
 	src := dynconfig.NewSource("file", logger, mh)
 	return src, dynconfig.WatchFile(ctx, src, path)
