@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	taskqueuepb "go.temporal.io/api/taskqueue/v1"
+	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/server/common/api"
 	"go.temporal.io/server/common/authorization"
 	"go.temporal.io/server/common/log"
@@ -72,10 +73,10 @@ func (a *Authorizer) Authorize(_ context.Context, c *authorization.Claims, t *au
 	}
 	method := api.MethodName(t.APIName)
 	if c == nil {
-		return a.deny(c, t, method, "", reasonNoCredential, `no credentials: send the header "authorization: Bearer <token>"`), nil
+		return a.deny(c, t, method, "", reasonNoCredential, `no credentials: send the header "authorization: Bearer <token>"`)
 	}
 	if te, ok := c.Extensions.(*authn.TokenError); ok {
-		return a.deny(c, t, method, "", reasonBadToken, te.Error()), nil
+		return a.deny(c, t, method, "", reasonBadToken, te.Error())
 	}
 	md := api.GetMethodMetadata(t.APIName)
 	switch md.Scope {
@@ -83,12 +84,12 @@ func (a *Authorizer) Authorize(_ context.Context, c *authorization.Claims, t *au
 		role := c.System | c.Namespaces[t.Namespace]
 		if !permits(role, md.Access, method) {
 			return a.deny(c, t, method, "", reasonRole, fmt.Sprintf("role %s on namespace %q cannot call %s (needs %s)",
-				roleName(role), t.Namespace, method, needs(md.Access, method))), nil
+				roleName(role), t.Namespace, method, needs(md.Access, method)))
 		}
 		if md.Polling == api.PollingAlways {
 			if tq := taskQueue(t.Request); tq != "" && a.blocked().Blocked(t.Namespace, tq) {
 				return a.deny(c, t, method, tq, reasonBlocked, fmt.Sprintf("task queue %q in namespace %q is blocked by policy: %s is denied",
-					tq, t.Namespace, method)), nil
+					tq, t.Namespace, method))
 			}
 		}
 	case api.ScopeCluster:
@@ -103,10 +104,10 @@ func (a *Authorizer) Authorize(_ context.Context, c *authorization.Claims, t *au
 		}
 		if !ok {
 			return a.deny(c, t, method, "", reasonRole, fmt.Sprintf("cluster API %s needs temporal-system:%s; the caller has temporal-system role %s",
-				method, needs(md.Access, method), roleName(c.System))), nil
+				method, needs(md.Access, method), roleName(c.System)))
 		}
 	default:
-		return a.deny(c, t, method, "", reasonUnknownAPI, fmt.Sprintf("unknown API %s", t.APIName)), nil
+		return a.deny(c, t, method, "", reasonUnknownAPI, fmt.Sprintf("unknown API %s", t.APIName))
 	}
 	a.counters[reasonAllowed].Record(1)
 	return allow, nil
@@ -176,7 +177,10 @@ func taskQueue(req any) string {
 	return tq.GetName()
 }
 
-func (a *Authorizer) deny(c *authorization.Claims, t *authorization.CallTarget, method, tq, code, reason string) authorization.Result {
+// deny records and logs a denial. The reason travels as a PermissionDenied
+// error: with frontend.exposeAuthorizerErrors (on by Temporal Stack default)
+// the caller sees it as the message; otherwise Temporal hides it.
+func (a *Authorizer) deny(c *authorization.Claims, t *authorization.CallTarget, method, tq, code, reason string) (authorization.Result, error) {
 	a.counters[code].Record(1)
 	subject, email := "", ""
 	if c != nil {
@@ -192,5 +196,6 @@ func (a *Authorizer) deny(c *authorization.Claims, t *authorization.CallTarget, 
 		tag.NewStringTag("subject", subject), tag.NewStringTag("email", email), tag.NewStringTag("api", method),
 		tag.NewStringTag("namespace", t.Namespace), tag.NewStringTag("task-queue", tq),
 		tag.NewStringTag("decision", "deny"), tag.NewStringTag("reason-code", code), tag.NewStringTag("reason", reason))
-	return authorization.Result{Decision: authorization.DecisionDeny, Reason: reason}
+	return authorization.Result{Decision: authorization.DecisionDeny, Reason: reason},
+		serviceerror.NewPermissionDenied("permission denied: "+reason, code)
 }

@@ -102,7 +102,7 @@ func Start(t testing.TB, o Options) *Dex {
 	type user struct{ Email, Hash, Username, UserID string }
 	var users []user
 	for _, u := range o.Users {
-		h, err := bcrypt.GenerateFromPassword([]byte(u.Password), bcrypt.MinCost)
+		h, err := bcrypt.GenerateFromPassword([]byte(u.Password), bcrypt.DefaultCost) // Dex refuses cost < 10
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -183,7 +183,7 @@ func (d *Dex) Login(email string) (Tokens, error) {
 	resp.Body.Close()
 	loc, err := url.Parse(resp.Header.Get("Location"))
 	if err != nil || resp.StatusCode/100 != 3 || !strings.HasPrefix(loc.String(), RedirectURL) {
-		return Tokens{}, fmt.Errorf("login of %s: %s, Location %q (wrong password?)", email, resp.Status, resp.Header.Get("Location"))
+		return Tokens{}, fmt.Errorf("login of %s: %s, Location %q; Dex log:\n%s", email, resp.Status, resp.Header.Get("Location"), d.Proc.Tail(10))
 	}
 	if loc.Query().Get("state") != state {
 		return Tokens{}, errors.New("state mismatch in the callback")

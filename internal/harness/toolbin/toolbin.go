@@ -39,7 +39,7 @@ var (
 	Etcd          = Tool{Name: "etcd", Module: "etcd", Package: ".", Minutes: 1}
 	KubeAPIServer = Tool{Name: "kube-apiserver", Module: "kube", Package: "k8s.io/kubernetes/cmd/kube-apiserver", LDFlags: k8sVersion, Minutes: 5}
 	Kubectl       = Tool{Name: "kubectl", Module: "kube", Package: "k8s.io/kubernetes/cmd/kubectl", LDFlags: k8sVersion, Minutes: 1}
-	Dex           = Tool{Name: "dex", Module: "dex", Package: "github.com/dexidp/dex/cmd/dex", Env: []string{"GONOSUMDB=github.com/dexidp/dex/api"}, Minutes: 2}
+	Dex           = Tool{Name: "dex", Module: "dex", Package: "github.com/dexidp/dex/cmd/dex", Env: []string{"GONOSUMDB=github.com/dexidp/dex/api", "CGO_ENABLED=1"}, Minutes: 2} // cgo: its sqlite3 storage
 	TemporalCLI   = Tool{Name: "temporal", Module: "temporalcli", Package: "github.com/temporalio/cli/cmd/temporal", Minutes: 4}
 )
 

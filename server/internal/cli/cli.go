@@ -250,6 +250,7 @@ func start(c *urfave.Context) error {
 	if err != nil {
 		return urfave.Exit(err.Error(), 1)
 	}
+	dc = dynconfig.WithDefaults(dc, dynconfig.Defaults)
 
 	opts := []temporal.ServerOption{
 		temporal.ForServices(services),

@@ -69,7 +69,10 @@ func prepare() error {
 			return fmt.Errorf("%s not found: install util-linux (apt-get install -y util-linux mount)", tool)
 		}
 	}
-	for _, t := range []toolbin.Tool{toolbin.Etcd, toolbin.KubeAPIServer} {
+	if _, err := exec.LookPath("gcc"); err != nil {
+		return errors.New("gcc not found: Dex builds with cgo (apt-get install -y gcc)")
+	}
+	for _, t := range []toolbin.Tool{toolbin.Etcd, toolbin.KubeAPIServer, toolbin.Dex, toolbin.TemporalCLI} {
 		if _, err := toolbin.Path(t); err != nil {
 			return err
 		}

@@ -1,0 +1,467 @@
+package e2e
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/sha256"
+	"crypto/x509"
+	"encoding/base64"
+	"encoding/json"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-jose/go-jose/v4"
+	"github.com/go-jose/go-jose/v4/jwt"
+	"go.temporal.io/api/operatorservice/v1"
+	"go.temporal.io/api/serviceerror"
+	taskqueuepb "go.temporal.io/api/taskqueue/v1"
+	"go.temporal.io/api/workflowservice/v1"
+	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/worker"
+	"go.temporal.io/sdk/workflow"
+	"go.temporal.io/server/api/adminservice/v1"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/reflect/protoreflect"
+	"google.golang.org/protobuf/types/dynamicpb"
+	"google.golang.org/protobuf/types/known/durationpb"
+
+	"github.com/temporal-stack/stack/internal/harness/dex"
+	"github.com/temporal-stack/stack/internal/harness/serverproc"
+	"github.com/temporal-stack/stack/internal/harness/toolbin"
+)
+
+const policyTemplate = `stack.auth.rolePolicy:
+  - value:
+      users:
+        admin@example.com: ["temporal-system:admin"]
+        writer@example.com: ["default:writer"]
+        reader@example.com: ["default:read"]
+        worker@example.com: ["default:worker"]
+%s
+      default: ["default:read"]
+stack.auth.blockedTaskQueues:
+  - value: [%s]
+`
+
+type bearerHeader string
+
+func (b bearerHeader) GetHeaders(context.Context) (map[string]string, error) {
+	return map[string]string{"authorization": "Bearer " + string(b)}, nil
+}
+
+func authWorkflow(ctx workflow.Context, name string) (string, error) {
+	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{StartToCloseTimeout: 10 * time.Second})
+	var out string
+	err := workflow.ExecuteActivity(ctx, "Greet", name).Get(ctx, &out)
+	return out, err
+}
+
+func greet(_ context.Context, name string) (string, error) {
+	return "hello " + name, nil
+}
+
+func waitWorkflow(ctx workflow.Context) error {
+	workflow.GetSignalChannel(ctx, "go").Receive(ctx, nil)
+	return nil
+}
+
+// TestAuthWithDex runs the server with auth on against a real Dex, with
+// tokens from the real authorization-code + PKCE flow, the Go SDK and the
+// temporal CLI.
+func TestAuthWithDex(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end: builds and runs Dex and the server")
+	}
+	users := []dex.User{}
+	for _, u := range []string{"admin", "writer", "reader", "worker", "nobody"} {
+		users = append(users, dex.User{Email: u + "@example.com", Password: u + "-password"})
+	}
+	d := dex.Start(t, dex.Options{Users: users})
+	dcFile := filepath.Join(t.TempDir(), "dynamic_config.yaml")
+	setPolicy := func(extraUsers, blocked string) {
+		t.Helper()
+		if err := os.WriteFile(dcFile, []byte(fmt.Sprintf(policyTemplate, extraUsers, blocked)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	setPolicy("", "")
+	srv := serverproc.Start(t, serverproc.Options{
+		DynamicConfigFile: dcFile,
+		Args:              []string{"--auth-issuer", d.Issuer, "--auth-audience", dex.PublicClient},
+	})
+	ctx := context.Background()
+
+	tokens := map[string]string{}
+	for _, u := range users {
+		tok, err := d.Login(u.Email)
+		if err != nil {
+			t.Fatalf("login %s: %v", u.Email, err)
+		}
+		tokens[strings.TrimSuffix(u.Email, "@example.com")] = tok.Access
+	}
+	dial := func(user string) client.Client {
+		t.Helper()
+		c, err := client.Dial(client.Options{HostPort: srv.FrontendAddr, Namespace: "default", HeadersProvider: bearerHeader(tokens[user])})
+		if err != nil {
+			t.Fatalf("dial as %s: %v", user, err)
+		}
+		t.Cleanup(c.Close)
+		return c
+	}
+	denied := func(err error, want string) {
+		t.Helper()
+		var pd *serviceerror.PermissionDenied
+		if !errors.As(err, &pd) || !strings.Contains(err.Error(), want) {
+			t.Fatalf("err = %v, want PermissionDenied containing %q", err, want)
+		}
+	}
+
+	t.Log("step: admin registers the namespace")
+	admin := dial("admin")
+	if _, err := admin.WorkflowService().RegisterNamespace(ctx, &workflowservice.RegisterNamespaceRequest{
+		Namespace: "default", WorkflowExecutionRetentionPeriod: durationpb.New(24 * time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+
+	t.Log("step: without a token every method is denied")
+	denyAllWithoutToken(t, srv.FrontendAddr)
+
+	t.Log("step: role matrix")
+	writer, reader, workerC, nobody := dial("writer"), dial("reader"), dial("worker"), dial("nobody")
+	w := worker.New(workerC, "auth-e2e", worker.Options{})
+	w.RegisterWorkflowWithOptions(authWorkflow, workflow.RegisterOptions{Name: "Auth"})
+	w.RegisterWorkflowWithOptions(waitWorkflow, workflow.RegisterOptions{Name: "Wait"})
+	w.RegisterActivityWithOptions(greet, activity.RegisterOptions{Name: "Greet"})
+	if err := w.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer w.Stop()
+	run, err := writer.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: "auth-1", TaskQueue: "auth-e2e"}, "Auth", "stack")
+	if err != nil {
+		t.Fatalf("writer start: %v", err)
+	}
+	var out string
+	if err := run.Get(ctx, &out); err != nil || out != "hello stack" {
+		t.Fatalf("workflow polled and completed by the worker-only user: %q, %v", out, err)
+	}
+	waiting, err := writer.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: "auth-2", TaskQueue: "auth-e2e"}, "Wait")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := writer.SignalWorkflow(ctx, "auth-2", "", "go", nil); err != nil {
+		t.Fatalf("writer signal: %v", err)
+	}
+	if err := waiting.Get(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := writer.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: "auth-3", TaskQueue: "auth-e2e"}, "Wait"); err != nil {
+		t.Fatal(err)
+	}
+	if err := writer.TerminateWorkflow(ctx, "auth-3", "", "test"); err != nil {
+		t.Fatalf("writer terminate: %v", err)
+	}
+	if _, err := reader.DescribeWorkflowExecution(ctx, "auth-1", ""); err != nil {
+		t.Fatalf("reader describe: %v", err)
+	}
+	if _, err := reader.ListWorkflow(ctx, &workflowservice.ListWorkflowExecutionsRequest{Namespace: "default"}); err != nil {
+		t.Fatalf("reader list: %v", err)
+	}
+	_, err = reader.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: "r", TaskQueue: "auth-e2e"}, "Wait")
+	denied(err, `role read on namespace "default" cannot call StartWorkflowExecution`)
+	_, err = workerC.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: "w", TaskQueue: "auth-e2e"}, "Wait")
+	denied(err, `role worker on namespace "default" cannot call StartWorkflowExecution`)
+	denied(workerC.TerminateWorkflow(ctx, "auth-1", "", "x"), "cannot call TerminateWorkflowExecution")
+	if _, err := nobody.DescribeWorkflowExecution(ctx, "auth-1", ""); err != nil {
+		t.Fatalf("the unlisted user lacks the default read grant: %v", err)
+	}
+	_, err = nobody.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: "n", TaskQueue: "auth-e2e"}, "Wait")
+	denied(err, "role read")
+	_, err = writer.WorkflowService().RegisterNamespace(ctx, &workflowservice.RegisterNamespaceRequest{Namespace: "evil", WorkflowExecutionRetentionPeriod: durationpb.New(time.Hour)})
+	denied(err, "cannot call RegisterNamespace")
+
+	t.Log("step: a policy edit takes effect without a restart")
+	setPolicy(`        nobody@example.com: ["default:write"]`, "")
+	eventually(t, 10*time.Second, "nobody may start", func() error {
+		_, err := nobody.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: "n-1", TaskQueue: "auth-e2e"}, "Auth", "nobody")
+		return err
+	})
+
+	t.Log("step: a blocked task queue denies polls, not starts; unblocking lets the worker poll")
+	setPolicy("", `"default/blocked"`)
+	if _, err := writer.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: "b-1", TaskQueue: "blocked"}, "Auth", "b"); err != nil {
+		t.Fatalf("start on a blocked queue: %v", err)
+	}
+	poll := func() error {
+		pctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+		defer cancel()
+		_, err := workerC.WorkflowService().PollWorkflowTaskQueue(pctx, &workflowservice.PollWorkflowTaskQueueRequest{
+			Namespace: "default", TaskQueue: &taskqueuepb.TaskQueue{Name: "blocked"}, Identity: "e2e"})
+		return err
+	}
+	eventually(t, 10*time.Second, "the poll to be denied", func() error {
+		if err := poll(); !isDenied(err) || !strings.Contains(err.Error(), `task queue "blocked" in namespace "default" is blocked`) {
+			return fmt.Errorf("poll: %v", err)
+		}
+		return nil
+	})
+	setPolicy("", "")
+	eventually(t, 10*time.Second, "the poll to be allowed", poll)
+
+	t.Log("step: system workflows (schedules, batch operations) work with auth on")
+	systemWorkflows(t, writer)
+
+	t.Log("step: the temporal CLI with a token")
+	temporalCLI(t, srv.FrontendAddr, tokens["reader"])
+
+	t.Log("step: attack tokens are denied and the server stays up")
+	attacks(t, d, srv.FrontendAddr, tokens["admin"])
+
+	t.Log("step: Dex restarts with new signing keys")
+	old := tokens["admin"]
+	d.Restart()
+	fresh, err := d.Login("admin@example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	eventually(t, 15*time.Second, "a token of the new key to be accepted", func() error {
+		return describeAs(srv.FrontendAddr, fresh.Access)
+	})
+	t.Logf("new key accepted %s after the first try", time.Since(start).Round(time.Millisecond))
+	if err := describeAs(srv.FrontendAddr, old); !isDenied(err) || !strings.Contains(err.Error(), "unknown signing key") {
+		t.Fatalf("a token of the old key: %v", err)
+	}
+	if srv.LogContains(old[len(old)-30:]) || srv.LogContains(fresh.Access[len(fresh.Access)-30:]) {
+		t.Fatal("a token appears in the server log")
+	}
+}
+
+// isDenied accepts a denial as a gRPC status or as the SDK's serviceerror.
+func isDenied(err error) bool {
+	var pd *serviceerror.PermissionDenied
+	return status.Code(err) == codes.PermissionDenied || errors.As(err, &pd)
+}
+
+func eventually(t *testing.T, timeout time.Duration, what string, f func() error) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		err := f()
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: %v", what, err)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+func describeAs(addr, token string) error {
+	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	ctx, cancel := context.WithTimeout(metadata.AppendToOutgoingContext(context.Background(), "authorization", "Bearer "+token), 5*time.Second)
+	defer cancel()
+	_, err = workflowservice.NewWorkflowServiceClient(conn).DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: "default"})
+	return err
+}
+
+// denyAllWithoutToken calls every method of the WorkflowService,
+// OperatorService and AdminService with no credentials.
+func denyAllWithoutToken(t *testing.T, addr string) {
+	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	for _, sd := range []protoreflect.ServiceDescriptor{
+		workflowservice.File_temporal_api_workflowservice_v1_service_proto.Services().Get(0),
+		operatorservice.File_temporal_api_operatorservice_v1_service_proto.Services().Get(0),
+		adminservice.File_temporal_server_api_adminservice_v1_service_proto.Services().Get(0),
+	} {
+		total, deniedN := 0, 0
+		for i := 0; i < sd.Methods().Len(); i++ {
+			md := sd.Methods().Get(i)
+			full := "/" + string(sd.FullName()) + "/" + string(md.Name())
+			if full == "/temporal.api.workflowservice.v1.WorkflowService/GetSystemInfo" {
+				continue // a health-check API: always allowed, by design (SDKs call it before anything else)
+			}
+			total++
+			req := dynamicpb.NewMessage(md.Input())
+			if f := md.Input().Fields().ByName("namespace"); f != nil && f.Kind() == protoreflect.StringKind {
+				req.Set(f, protoreflect.ValueOfString("default"))
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			var err error
+			if md.IsStreamingClient() || md.IsStreamingServer() {
+				var s grpc.ClientStream
+				s, err = conn.NewStream(ctx, &grpc.StreamDesc{ClientStreams: md.IsStreamingClient(), ServerStreams: md.IsStreamingServer()}, full)
+				if err == nil {
+					_ = s.SendMsg(req)
+					err = s.RecvMsg(dynamicpb.NewMessage(md.Output()))
+				}
+			} else {
+				err = conn.Invoke(ctx, full, req, dynamicpb.NewMessage(md.Output()))
+			}
+			cancel()
+			streamDenied := (md.IsStreamingClient() || md.IsStreamingServer()) && strings.Contains(fmt.Sprint(err), "permission denied: no credentials")
+			if status.Code(err) == codes.PermissionDenied || streamDenied {
+				// Temporal's stream interceptor returns the denial with code Unknown.
+				deniedN++
+			} else {
+				t.Errorf("%s without a token: %v", full, err)
+			}
+		}
+		t.Logf("%s: %d of %d methods denied without a token", sd.Name(), deniedN, total)
+	}
+}
+
+func systemWorkflows(t *testing.T, c client.Client) {
+	ctx := context.Background()
+	h, err := c.ScheduleClient().Create(ctx, client.ScheduleOptions{
+		ID:     "auth-schedule",
+		Spec:   client.ScheduleSpec{Intervals: []client.ScheduleIntervalSpec{{Every: time.Second}}},
+		Action: &client.ScheduleWorkflowAction{ID: "scheduled", Workflow: "Auth", Args: []any{"schedule"}, TaskQueue: "auth-e2e"},
+	})
+	if err != nil {
+		t.Fatalf("create schedule: %v", err)
+	}
+	eventually(t, 30*time.Second, "the schedule to start a workflow", func() error {
+		d, err := h.Describe(ctx)
+		if err != nil {
+			return err
+		}
+		if len(d.Info.RecentActions) == 0 {
+			return errors.New("no action yet")
+		}
+		return nil
+	})
+	if err := h.Delete(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		if _, err := c.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: fmt.Sprintf("batch-%d", i), TaskQueue: "nobody-polls"}, "Wait"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := c.WorkflowService().StartBatchOperation(ctx, &workflowservice.StartBatchOperationRequest{
+		Namespace: "default", JobId: "auth-batch", Reason: "e2e", VisibilityQuery: "TaskQueue = 'nobody-polls'",
+		Operation: &workflowservice.StartBatchOperationRequest_TerminationOperation{},
+	}); err != nil {
+		t.Fatalf("start batch: %v", err)
+	}
+	eventually(t, 60*time.Second, "the batch to terminate 3 workflows", func() error {
+		d, err := c.WorkflowService().DescribeBatchOperation(ctx, &workflowservice.DescribeBatchOperationRequest{Namespace: "default", JobId: "auth-batch"})
+		if err != nil {
+			return err
+		}
+		if d.CompleteOperationCount != 3 {
+			return fmt.Errorf("batch %s, %d completed", d.State, d.CompleteOperationCount)
+		}
+		return nil
+	})
+}
+
+func temporalCLI(t *testing.T, addr, readerToken string) {
+	bin, err := toolbin.Path(toolbin.TemporalCLI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(token string) (string, error) {
+		cmd := exec.Command(bin, "workflow", "list", "--address", addr, "--namespace", "default", "--tls=false", "--api-key", token)
+		cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+		out, err := cmd.CombinedOutput()
+		return string(out), err
+	}
+	out, err := run(readerToken)
+	if err != nil || !strings.Contains(out, "auth-1") {
+		t.Fatalf("temporal workflow list as reader: %v\n%s", err, out)
+	}
+	out, err = run("not-a-token")
+	if err == nil || !strings.Contains(out, "invalid token") {
+		t.Fatalf("temporal CLI with a bad token: %v\n%s", err, out)
+	}
+}
+
+// attacks sends forged tokens to the real server.
+func attacks(t *testing.T, d *dex.Dex, addr, good string) {
+	resp, err := http.Get(d.Issuer + "/keys")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var set jose.JSONWebKeySet
+	err = json.NewDecoder(resp.Body).Decode(&set)
+	resp.Body.Close()
+	if err != nil || len(set.Keys) == 0 {
+		t.Fatalf("Dex JWKS: %v", err)
+	}
+	kid := set.Keys[0].KeyID
+	der, _ := x509.MarshalPKIXPublicKey(set.Keys[0].Key)
+	pubPEM := pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der})
+	b64 := base64.RawURLEncoding.EncodeToString
+	parts := strings.Split(good, ".")
+	payload, _ := base64.RawURLEncoding.DecodeString(parts[1])
+	var claims map[string]any
+	_ = json.Unmarshal(payload, &claims)
+	claims["email"] = "admin@example.com"
+	body, _ := json.Marshal(claims)
+	hsInput := b64([]byte(`{"alg":"HS256","kid":"`+kid+`"}`)) + "." + b64(body)
+	mac := hmac.New(sha256.New, pubPEM)
+	mac.Write([]byte(hsInput))
+	other, _ := rsa.GenerateKey(rand.Reader, 2048)
+	sign := func(key any, kid string, mod func(map[string]any)) string {
+		c := map[string]any{}
+		for k, v := range claims {
+			c[k] = v
+		}
+		mod(c)
+		s, _ := jose.NewSigner(jose.SigningKey{Algorithm: jose.RS256, Key: key}, (&jose.SignerOptions{}).WithHeader("kid", kid))
+		tok, _ := jwt.Signed(s).Claims(c).Serialize()
+		return tok
+	}
+	tampered := map[string]any{}
+	for k, v := range claims {
+		tampered[k] = v
+	}
+	tampered["exp"] = time.Now().Add(24 * time.Hour).Unix()
+	tb, _ := json.Marshal(tampered)
+	cases := map[string]string{
+		"alg none":                 b64([]byte(`{"alg":"none","kid":"`+kid+`"}`)) + "." + b64(body) + ".",
+		"HS256 with Dex's RSA key": hsInput + "." + b64(mac.Sum(nil)),
+		"tampered payload":         parts[0] + "." + b64(tb) + "." + parts[2],
+		"another key, Dex's kid":   sign(other, kid, func(map[string]any) {}),
+		"unknown kid":              sign(other, "not-a-dex-kid", func(map[string]any) {}),
+		"expired (another key)":    sign(other, kid, func(c map[string]any) { c["exp"] = time.Now().Add(-time.Hour).Unix() }),
+		"1 MB":                     strings.Repeat("A", 1<<20),
+		"garbage":                  "garbage",
+	}
+	for name, tok := range cases {
+		err := describeAs(addr, tok)
+		if !isDenied(err) {
+			t.Errorf("%s: %v, want denied", name, err)
+		} else {
+			t.Logf("%s: %v", name, err)
+		}
+	}
+	if err := describeAs(addr, good); err != nil {
+		t.Fatalf("the server is not serving a good token after the attacks: %v", err)
+	}
+}
