@@ -10,11 +10,11 @@ import (
 // Config is what varies between local servers; each service needs its own
 // gRPC and membership port.
 type Config struct {
-	Frontend, FrontendMembership, FrontendHTTP                        int
-	Internal, InternalMembership, InternalHTTP                        int
-	History, HistoryMembership, Matching, MatchingMembership          int
-	Worker, WorkerMembership, Metrics                                 int
-	DataDir, DynamicConfigFile                                         string
+	Frontend, FrontendMembership, FrontendHTTP               int
+	Internal, InternalMembership, InternalHTTP               int
+	History, HistoryMembership, Matching, MatchingMembership int
+	Worker, WorkerMembership, Metrics                        int
+	DataDir, DynamicConfigFile                               string
 }
 
 var configTemplate = template.Must(template.New("config").Parse(`# enable-template

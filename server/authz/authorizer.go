@@ -8,8 +8,8 @@ import (
 	"fmt"
 	"strings"
 
-	taskqueuepb "go.temporal.io/api/taskqueue/v1"
 	"go.temporal.io/api/serviceerror"
+	taskqueuepb "go.temporal.io/api/taskqueue/v1"
 	"go.temporal.io/server/common/api"
 	"go.temporal.io/server/common/authorization"
 	"go.temporal.io/server/common/log"
