@@ -194,6 +194,17 @@ func TestAuthWithDex(t *testing.T) {
 	_, err = writer.WorkflowService().RegisterNamespace(ctx, &workflowservice.RegisterNamespaceRequest{Namespace: "evil", WorkflowExecutionRetentionPeriod: durationpb.New(time.Hour)})
 	denied(err, "cannot call RegisterNamespace")
 
+	if !srv.LogContains("Authorization denied.", `"api":"StartWorkflowExecution"`, `"reason-code":"insufficient_role"`, `"email":"reader@example.com"`) {
+		t.Fatal("no audit line for the reader's denied start")
+	}
+	eventually(t, 10*time.Second, "the deny counter", func() error {
+		v, err := srv.Metric("stack_authz_decisions", map[string]string{"decision": "deny", "reason": "insufficient_role"})
+		if err == nil && v < 4 {
+			err = fmt.Errorf("stack_authz_decisions{deny,insufficient_role} = %v, want >= 4", v)
+		}
+		return err
+	})
+
 	t.Log("step: a policy edit takes effect without a restart")
 	setPolicy(`        nobody@example.com: ["default:write"]`, "")
 	eventually(t, 10*time.Second, "nobody may start", func() error {

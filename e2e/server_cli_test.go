@@ -89,6 +89,14 @@ persistence:
 		}
 	})
 
+	t.Run("auth is on unless explicitly turned off", func(t *testing.T) {
+		cfg := write("noauth.yaml", "persistence:\n  defaultStore: db\n  visibilityStore: db\n  numHistoryShards: 1\n  datastores:\n    db:\n      sql: {pluginName: sqlite, databaseName: x, connectAddr: localhost, connectProtocol: tcp, connectAttributes: {mode: memory}}\nservices:\n  frontend:\n    rpc: {grpcPort: 1, membershipPort: 2}\n")
+		out, code := runServer(t, nil, "--config-file", cfg, "start", "--service", "frontend")
+		if code != 1 || !strings.Contains(out, "auth is on by default and needs a token issuer") {
+			t.Fatalf("exit %d, output %q", code, out)
+		}
+	})
+
 	t.Run("usage errors exit 2 with help", func(t *testing.T) {
 		for _, args := range [][]string{{"strat"}, {"start", "--service", "frontned"}, {"start", "extra"}, {"--no-such-flag"}} {
 			out, code := runServer(t, nil, args...)

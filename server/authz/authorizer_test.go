@@ -177,3 +177,17 @@ func TestParseBlocklist(t *testing.T) {
 		t.Error("a map accepted as a blocklist")
 	}
 }
+
+func TestLiveBlocklistFixedEntries(t *testing.T) {
+	live, err := LiveBlocklist(nil, []string{"legacy", " default/old "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := live()
+	if !b.Blocked("any", "legacy") || !b.Blocked("default", "old") || b.Blocked("other", "old") {
+		t.Fatalf("fixed entries not applied: %+v", b)
+	}
+	if _, err := LiveBlocklist(nil, []string{"a/b/c"}); err == nil || !strings.Contains(err.Error(), EnvBlockedTaskQueues) {
+		t.Fatalf("a bad env entry: %v", err)
+	}
+}
