@@ -21,7 +21,7 @@ import (
 
 // authOptions turns authentication and authorization on (the default) or,
 // only when --allow-no-auth says so, off with a loud warning.
-func authOptions(ctx context.Context, c *urfave.Context, cfg *config.Config, dc dynamicconfig.Client, logger log.Logger, mh metrics.Handler) ([]temporal.ServerOption, error) {
+func authOptions(ctx context.Context, c *urfave.Context, cfg *config.Config, col *dynamicconfig.Collection, logger log.Logger, mh metrics.Handler) ([]temporal.ServerOption, error) {
 	if c.Bool("allow-no-auth") {
 		for range 3 {
 			logger.Warn("AUTHENTICATION AND AUTHORIZATION ARE OFF (--allow-no-auth / TEMPORAL_ALLOW_NO_AUTH): anyone who reaches the frontend can do anything.")
@@ -47,9 +47,6 @@ func authOptions(ctx context.Context, c *urfave.Context, cfg *config.Config, dc 
 	if len(ac.Audiences) == 0 {
 		logger.Warn("Token audience is not checked: set --auth-audience so tokens issued for other applications are refused.")
 	}
-	col := dynamicconfig.NewCollection(dc, logger)
-	col.Start()
-	go func() { <-ctx.Done(); col.Stop() }()
 	mapper, err := authn.New(ctx, ac, col, logger)
 	if err != nil {
 		return nil, err

@@ -28,6 +28,7 @@ import (
 
 	"github.com/temporal-stack/stack/internal/version"
 	"github.com/temporal-stack/stack/server/dynconfig"
+	"github.com/temporal-stack/stack/server/payloadscan"
 )
 
 const program = "temporal-stack-server"
@@ -259,11 +260,18 @@ func start(c *urfave.Context) error {
 		temporal.WithCustomMetricsHandler(mh),
 		temporal.InterruptOn(temporal.InterruptCh()),
 	}
-	authOpts, err := authOptions(ctx, c, cfg, dc, logger, mh)
+	// Our own settings (role policy, blocklist, detector) are read through a
+	// Collection over the same source the server uses.
+	col := dynamicconfig.NewCollection(dc, logger)
+	col.Start()
+	defer col.Stop()
+	authOpts, err := authOptions(ctx, c, cfg, col, logger, mh)
 	if err != nil {
 		return urfave.Exit(err.Error(), 1)
 	}
 	opts = append(opts, authOpts...)
+	detector := payloadscan.New(col, logger, mh, plaintextMetricName(cfg))
+	opts = append(opts, temporal.WithChainedFrontendGrpcInterceptors(detector.Intercept)) // replaces the list: call once
 	opts = append(opts, temporal.WithDynamicConfigClient(dc))
 	s, err := temporal.NewServer(opts...)
 	if err != nil {
@@ -274,6 +282,15 @@ func start(c *urfave.Context) error {
 	}
 	logger.Info("All services stopped.")
 	return nil
+}
+
+// plaintextMetricName is plaintext_payload_detected_total as exported: the
+// OpenTelemetry exporter appends _total itself, tally does not.
+func plaintextMetricName(cfg *config.Config) string {
+	if m := cfg.Global.Metrics; m != nil && m.Prometheus != nil && m.Prometheus.Framework == metrics.FrameworkOpentelemetry {
+		return "plaintext_payload_detected"
+	}
+	return "plaintext_payload_detected_total"
 }
 
 // dynamicConfigSource picks the dynamic-config source: a ConfigMap, else a file
