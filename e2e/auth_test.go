@@ -198,9 +198,9 @@ func TestAuthWithDex(t *testing.T) {
 		t.Fatal("no audit line for the reader's denied start")
 	}
 	eventually(t, 10*time.Second, "the deny counter", func() error {
-		v, err := srv.Metric("stack_authz_decisions", map[string]string{"decision": "deny", "reason": "insufficient_role"})
+		v, err := srv.Metric("stack_authz_decisions_total", map[string]string{"decision": "deny", "reason": "insufficient_role"})
 		if err == nil && v < 4 {
-			err = fmt.Errorf("stack_authz_decisions{deny,insufficient_role} = %v, want >= 4", v)
+			err = fmt.Errorf("stack_authz_decisions_total{deny,insufficient_role} = %v, want >= 4", v)
 		}
 		return err
 	})
@@ -238,6 +238,9 @@ func TestAuthWithDex(t *testing.T) {
 
 	t.Log("step: the temporal CLI with a token")
 	temporalCLI(t, srv.FrontendAddr, tokens["reader"])
+
+	t.Log("step: one metrics surface, checked by promtool")
+	checkMetrics(t, srv.MetricsURL)
 
 	t.Log("step: attack tokens are denied and the server stays up")
 	attacks(t, d, srv.FrontendAddr, tokens["admin"])

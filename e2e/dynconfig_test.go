@@ -186,7 +186,7 @@ func TestDynamicConfigFromConfigMap(t *testing.T) {
 		cp.StartAPIServer()
 		setConfig(fmt.Sprintf(blobLimit, 5000))
 		waitLimit(5000)
-		waitMetric("stack_dynamic_config_watch_restarts", func(v float64) bool { return v >= 1 })
+		waitMetric("stack_dynamic_config_watch_restarts_total", func(v float64) bool { return v >= 1 })
 		waitMetric("stack_dynamic_config_generation", func(v float64) bool { return v == 4 })
 	}
 }

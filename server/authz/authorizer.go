@@ -19,7 +19,7 @@ import (
 	"github.com/temporal-stack/stack/server/authn"
 )
 
-// Reason codes: the "reason" tag of stack_authz_decisions.
+// Reason codes: the "reason" tag of stack_authz_decisions_total.
 const (
 	reasonAllowed      = "allowed"
 	reasonHealth       = "health_check"
@@ -31,7 +31,7 @@ const (
 	reasonUnknownAPI   = "unknown_api"
 )
 
-var metricDecisions = metrics.NewCounterDef("stack_authz_decisions",
+var metricDecisions = metrics.NewCounterDef("stack_authz_decisions_total",
 	metrics.WithDescription("Authorization decisions on the frontends, by decision (allow, deny) and reason."))
 
 // Authorizer implements authorization.Authorizer.

@@ -32,9 +32,9 @@ var (
 		metrics.WithDescription("1 while the newest dynamic config is rejected and the last good one stays in force, else 0."))
 	metricPresent = metrics.NewGaugeDef("stack_dynamic_config_source_present",
 		metrics.WithDescription("1 while the ConfigMap or file exists, 0 while it is missing or deleted."))
-	metricFailures = metrics.NewCounterDef("stack_dynamic_config_update_failures",
+	metricFailures = metrics.NewCounterDef("stack_dynamic_config_update_failures_total",
 		metrics.WithDescription("Dynamic-config versions rejected because they failed to parse or validate."))
-	metricWatchRestarts = metrics.NewCounterDef("stack_dynamic_config_watch_restarts",
+	metricWatchRestarts = metrics.NewCounterDef("stack_dynamic_config_watch_restarts_total",
 		metrics.WithDescription("Times the ConfigMap watch was re-established (API server timeouts and restarts, network errors) or the file watch overflowed."))
 )
 

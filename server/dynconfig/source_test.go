@@ -124,12 +124,12 @@ func TestApplyInvalidKeepsLastGood(t *testing.T) {
 			t.Fatal("invalid gauge not 1")
 		}
 	}
-	if n := counterSum(c, "stack_dynamic_config_update_failures"); n != 3 {
+	if n := counterSum(c, "stack_dynamic_config_update_failures_total"); n != 3 {
 		t.Fatalf("failures counted %d times, want 3", n)
 	}
 	// The same bad content again (a resync) is not counted again.
 	_ = s.Apply([]byte("- just\n- a list\n"), "bad")
-	if n := counterSum(c, "stack_dynamic_config_update_failures"); n != 3 {
+	if n := counterSum(c, "stack_dynamic_config_update_failures_total"); n != 3 {
 		t.Fatalf("a resync of rejected content was counted: %d", n)
 	}
 	// Going back to the good content clears the failure.

@@ -68,9 +68,9 @@ func prepare() error {
 	if os.Geteuid() != 0 {
 		return errors.New("the end-to-end tests run the server as uid 1000 on a read-only root filesystem (unshare, mount, setpriv) and need root; run as root or use --short")
 	}
-	for _, tool := range []string{"unshare", "setpriv", "mount"} {
+	for tool, pkg := range map[string]string{"unshare": "util-linux", "setpriv": "util-linux", "mount": "mount", "promtool": "prometheus"} {
 		if _, err := exec.LookPath(tool); err != nil {
-			return fmt.Errorf("%s not found: install util-linux (apt-get install -y util-linux mount)", tool)
+			return fmt.Errorf("%s not found: apt-get install -y --no-install-recommends %s", tool, pkg)
 		}
 	}
 	if _, err := exec.LookPath("gcc"); err != nil {
