@@ -114,7 +114,9 @@ func (d *Detector) Intercept(ctx context.Context, req any, info *grpc.UnaryServe
 }
 
 // Count returns how many plaintext payloads msg carries (for tests and benchmarks).
-func (d *Detector) Count(ctx context.Context, msg proto.Message) int { return d.state().count(ctx, msg) }
+func (d *Detector) Count(ctx context.Context, msg proto.Message) int {
+	return d.state().count(ctx, msg)
+}
 
 func (st *state) count(ctx context.Context, msg proto.Message) int {
 	n := 0
