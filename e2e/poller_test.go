@@ -1,0 +1,77 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/temporal-stack/stack/internal/harness/proc"
+	"github.com/temporal-stack/stack/internal/harness/serverproc"
+	"github.com/temporal-stack/stack/poller/healthpoll"
+)
+
+// TestPollerSingleProcess polls a real server through its internal-frontend:
+// not ready while the server is down (no crash), then one history host serving.
+// The multi-process cluster test (kill -9 of a history host) is still to come.
+func TestPollerSingleProcess(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end: runs the server")
+	}
+	// First point it at a port where nothing listens.
+	port, err := proc.FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	down, err := healthpoll.New(healthpoll.Config{Address: fmt.Sprintf("127.0.0.1:%d", port), Interval: time.Second, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer down.Close()
+	if err := down.Round(context.Background()); err == nil || down.Ready() {
+		t.Fatalf("a poll of a closed port: err %v, ready %v", err, down.Ready())
+	}
+
+	srv := serverproc.Start(t, serverproc.Options{Env: []string{"TEMPORAL_ALLOW_NO_AUTH=true"}})
+	p, err := healthpoll.New(healthpoll.Config{Address: srv.InternalFrontendAddr, Interval: time.Second, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	web := httptest.NewServer(p.Handler())
+	defer web.Close()
+	eventually(t, 90*time.Second, "one history host serving", func() error {
+		if err := p.Round(context.Background()); err != nil {
+			return err
+		}
+		v, err := serverproc.Scrape(web.URL+"/metrics", "stack_poller_history_host_state", nil)
+		if err != nil {
+			return err
+		}
+		if v != 1 {
+			return fmt.Errorf("state %v", v)
+		}
+		return nil
+	})
+	if n, err := serverproc.Scrape(web.URL+"/metrics", "stack_poller_history_hosts", nil); err != nil || n != 1 {
+		t.Fatalf("history hosts %v, %v", n, err)
+	}
+	if !p.Ready() {
+		t.Fatal("not ready after a successful round")
+	}
+	// The history host's own host_health gauge is driven by these calls
+	// (the server's reporter flushes every second).
+	eventually(t, 10*time.Second, "the server's host_health gauge", func() error {
+		_ = p.Round(context.Background())
+		if v, err := srv.Metric("host_health", nil); err != nil || v != 1 {
+			return fmt.Errorf("host_health = %v, %v", v, err)
+		}
+		return nil
+	})
+	if err := proc.HTTPOK(nil, web.URL+"/readyz")(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	checkMetrics(t, web.URL+"/metrics")
+}
