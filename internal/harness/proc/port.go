@@ -2,6 +2,7 @@ package proc
 
 import (
 	"context"
+	"math/rand/v2"
 	"fmt"
 	"net"
 	"net/http"
@@ -56,4 +57,19 @@ func HTTPOK(client *http.Client, url string) func(context.Context) error {
 		}
 		return nil
 	}
+}
+
+// FreeLowPort returns a free loopback port below 32768: Temporal stores
+// membership ports in a PostgreSQL smallint, which the kernel's ephemeral
+// range (what FreePort hands out) overflows.
+func FreeLowPort() (int, error) {
+	for range 100 {
+		p := 10000 + rand.IntN(22000)
+		l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", p))
+		if err == nil {
+			l.Close()
+			return p, nil
+		}
+	}
+	return 0, fmt.Errorf("no free port below 32768")
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -73,6 +74,9 @@ func prepare() error {
 			return fmt.Errorf("%s not found: apt-get install -y --no-install-recommends %s", tool, pkg)
 		}
 	}
+	if m, _ := filepath.Glob("/usr/lib/postgresql/*/bin/initdb"); len(m) == 0 {
+		return errors.New("PostgreSQL server not found: apt-get install -y --no-install-recommends postgresql")
+	}
 	if _, err := exec.LookPath("gcc"); err != nil {
 		return errors.New("gcc not found: Dex builds with cgo (apt-get install -y gcc)")
 	}
@@ -81,8 +85,12 @@ func prepare() error {
 			return err
 		}
 	}
-	_, err := toolbin.Own("./server")
-	return err
+	for _, pkg := range []string{"./server", "go.temporal.io/server/cmd/tools/sql"} {
+		if _, err := toolbin.Own(pkg); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func step(name string, args ...string) error {

@@ -1,0 +1,174 @@
+// Package cluster runs the server as a multi-process cluster on loopback:
+// frontend, internal-frontend, two history hosts, matching and worker, each
+// its own process with ringpop membership, on a private PostgreSQL.
+package cluster
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"text/template"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+
+	"github.com/temporal-stack/stack/internal/harness/postgres"
+	"github.com/temporal-stack/stack/internal/harness/proc"
+	"github.com/temporal-stack/stack/internal/harness/toolbin"
+)
+
+// Member is one server process.
+type Member struct {
+	Name       string // frontend, internal-frontend, history-1, history-2, matching, worker
+	Service    string
+	GRPC       int
+	MetricsURL string
+	Proc       *proc.Process
+	config     string
+}
+
+// Cluster is a running multi-process cluster.
+type Cluster struct {
+	FrontendAddr, InternalFrontendAddr string
+	Members                            map[string]*Member
+	DB                                 *postgres.DB
+	t                                  testing.TB
+	bin, dir                           string
+}
+
+type svcPorts struct{ GRPC, Membership, HTTP int }
+
+var configTemplate = template.Must(template.New("cluster").Parse(`log:
+  stdout: true
+  level: info
+persistence:
+  defaultStore: default
+  visibilityStore: visibility
+  numHistoryShards: 8
+  datastores:
+    default:
+      sql: {pluginName: postgres12, databaseName: temporal, connectAddr: "127.0.0.1:{{.DBPort}}", connectProtocol: tcp, user: temporal, password: temporal, maxConns: 20, maxIdleConns: 20}
+    visibility:
+      sql: {pluginName: postgres12, databaseName: temporal_visibility, connectAddr: "127.0.0.1:{{.DBPort}}", connectProtocol: tcp, user: temporal, password: temporal, maxConns: 10, maxIdleConns: 10}
+global:
+  membership:
+    maxJoinDuration: 30s
+    broadcastAddress: 127.0.0.1
+  metrics:
+    prometheus: {framework: tally, timerType: histogram, listenAddress: "127.0.0.1:{{.Metrics}}"}
+services:
+{{- range $name, $p := .Services}}
+  {{$name}}:
+    rpc: {grpcPort: {{$p.GRPC}}, membershipPort: {{$p.Membership}}, httpPort: {{$p.HTTP}}, bindOnLocalHost: true}
+{{- end}}
+clusterMetadata:
+  enableGlobalNamespace: false
+  failoverVersionIncrement: 10
+  masterClusterName: active
+  currentClusterName: active
+  clusterInformation:
+    active: {enabled: true, initialFailoverVersion: 1, rpcName: frontend, rpcAddress: "127.0.0.1:{{.FrontendGRPC}}", httpAddress: "127.0.0.1:{{.FrontendHTTP}}"}
+dcRedirectionPolicy:
+  policy: noop
+`))
+
+// Start creates the databases and starts every member; it returns when the
+// frontend serves. Extra args go to every "start" (e.g. --allow-no-auth).
+func Start(t testing.TB, env []string) *Cluster {
+	t.Helper()
+	db := postgres.Start(t)
+	db.CreateTemporalDatabase("temporal", "temporal")
+	db.CreateTemporalDatabase("temporal_visibility", "visibility")
+	bin, err := toolbin.Own("./server")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &Cluster{DB: db, Members: map[string]*Member{}, t: t, bin: bin, dir: t.TempDir()}
+	port := func() int {
+		p, err := proc.FreePort()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	lowPort := func() int {
+		p, err := proc.FreeLowPort()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	canonical := map[string]svcPorts{}
+	for _, s := range []string{"frontend", "internal-frontend", "history", "matching", "worker"} {
+		canonical[s] = svcPorts{port(), lowPort(), port()}
+	}
+	members := []struct{ name, svc string }{{"frontend", "frontend"}, {"internal-frontend", "internal-frontend"},
+		{"history-1", "history"}, {"history-2", "history"}, {"matching", "matching"}, {"worker", "worker"}}
+	for _, m := range members {
+		services := map[string]svcPorts{}
+		for k, v := range canonical {
+			services[k] = v
+		}
+		if m.name == "history-2" {
+			services["history"] = svcPorts{port(), lowPort(), port()}
+		}
+		metrics := port()
+		cfg := filepath.Join(c.dir, m.name+".yaml")
+		f, err := os.Create(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = configTemplate.Execute(f, map[string]any{"DBPort": db.Port, "Metrics": metrics, "Services": services,
+			"FrontendGRPC": canonical["frontend"].GRPC, "FrontendHTTP": canonical["frontend"].HTTP})
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Members[m.name] = &Member{Name: m.name, Service: m.svc, GRPC: services[m.svc].GRPC,
+			MetricsURL: fmt.Sprintf("http://127.0.0.1:%d/metrics", metrics), config: cfg}
+	}
+	c.FrontendAddr = fmt.Sprintf("127.0.0.1:%d", canonical["frontend"].GRPC)
+	c.InternalFrontendAddr = fmt.Sprintf("127.0.0.1:%d", canonical["internal-frontend"].GRPC)
+	for _, m := range members {
+		c.start(c.Members[m.name], env)
+	}
+	t.Cleanup(func() {
+		for _, m := range c.Members {
+			if m.Proc != nil {
+				m.Proc.Stop(15 * time.Second)
+			}
+		}
+	})
+	mf := c.Members["frontend"]
+	if err := mf.Proc.WaitFor(2*time.Minute, "serving", func(ctx context.Context) error {
+		conn, err := grpc.NewClient(c.FrontendAddr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		r, err := healthpb.NewHealthClient(conn).Check(ctx, &healthpb.HealthCheckRequest{Service: "temporal.api.workflowservice.v1.WorkflowService"})
+		if err == nil && r.Status != healthpb.HealthCheckResponse_SERVING {
+			err = fmt.Errorf("frontend %s", r.Status)
+		}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func (c *Cluster) start(m *Member, env []string) {
+	var err error
+	m.Proc, err = proc.Start(proc.Spec{Name: m.Name, Path: c.bin, LogDir: c.dir,
+		Args: []string{"--config-file", m.config, "start", "--service", m.Service}, Env: env})
+	if err != nil {
+		c.t.Fatal(err)
+	}
+}
+
+// Kill sends SIGKILL to a member (a crash).
+func (c *Cluster) Kill(name string) { c.Members[name].Proc.Kill() }
