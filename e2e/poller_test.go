@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/temporal-stack/stack/internal/harness/certs"
 	"github.com/temporal-stack/stack/internal/harness/proc"
 	"github.com/temporal-stack/stack/internal/harness/serverproc"
 	"github.com/temporal-stack/stack/poller/healthpoll"
@@ -74,4 +75,31 @@ func TestPollerSingleProcess(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkMetrics(t, web.URL+"/metrics")
+}
+
+// TestPollerInternodeTLS: with mutual TLS between the services, the poller
+// reaches the internal-frontend only with the internode CA and a client
+// certificate.
+func TestPollerInternodeTLS(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end: runs the server")
+	}
+	f := certs.New(t)
+	srv := serverproc.Start(t, serverproc.Options{Env: []string{"TEMPORAL_ALLOW_NO_AUTH=true"},
+		InternodeCA: f.CA, InternodeCert: f.Cert, InternodeKey: f.Key})
+	plain, err := healthpoll.New(healthpoll.Config{Address: srv.InternalFrontendAddr, Interval: time.Second, Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer plain.Close()
+	if err := plain.Round(context.Background()); err == nil {
+		t.Fatal("a plaintext poll of a TLS internal-frontend succeeded")
+	}
+	p, err := healthpoll.New(healthpoll.Config{Address: srv.InternalFrontendAddr, Interval: time.Second,
+		TLS: f.ClientConfig(t), Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	eventually(t, 90*time.Second, "a poll over mutual TLS", func() error { return p.Round(context.Background()) })
 }

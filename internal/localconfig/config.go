@@ -15,6 +15,8 @@ type Config struct {
 	History, HistoryMembership, Matching, MatchingMembership int
 	Worker, WorkerMembership, Metrics                        int
 	DataDir, DynamicConfigFile                               string
+	// Internode TLS (history, matching, internal-frontend), PEM files; "" = plaintext.
+	InternodeCA, InternodeCert, InternodeKey string
 }
 
 var configTemplate = template.Must(template.New("config").Parse(`# enable-template
@@ -53,6 +55,12 @@ global:
       framework: tally
       timerType: histogram
       listenAddress: 127.0.0.1:{{.Metrics}}
+{{- if .InternodeCert}}
+  tls:
+    internode:
+      server: {certFile: {{.InternodeCert}}, keyFile: {{.InternodeKey}}, requireClientAuth: true, clientCaFiles: [{{.InternodeCA}}]}
+      client: {serverName: localhost, rootCaFiles: [{{.InternodeCA}}]}
+{{- end}}
 services:
   frontend:
     rpc: {grpcPort: {{.Frontend}}, membershipPort: {{.FrontendMembership}}, httpPort: {{.FrontendHTTP}}, bindOnLocalHost: true}

@@ -2,8 +2,8 @@ package proc
 
 import (
 	"context"
-	"math/rand/v2"
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"time"

@@ -29,6 +29,9 @@ type Options struct {
 	Args              []string // extra "start" flags, e.g. --dynamic-config-configmap
 	Env               []string
 	DynamicConfigFile string // written into the config's dynamicConfigClient
+	// InternodeTLS, if set, turns on mutual TLS between the services (and on
+	// the internal-frontend) with these PEM files.
+	InternodeCA, InternodeCert, InternodeKey string
 	// AsUID runs the server as this uid/gid (e.g. 1000, as in the image); 0 = current user.
 	AsUID uint32
 	// ReadOnlyRoot runs the server in a private mount namespace whose root
@@ -61,7 +64,8 @@ func Start(t testing.TB, o Options) *Server {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	p := localconfig.Config{DataDir: filepath.Join(dir, "data"), DynamicConfigFile: o.DynamicConfigFile}
+	p := localconfig.Config{DataDir: filepath.Join(dir, "data"), DynamicConfigFile: o.DynamicConfigFile,
+		InternodeCA: o.InternodeCA, InternodeCert: o.InternodeCert, InternodeKey: o.InternodeKey}
 	for _, f := range []*int{&p.Frontend, &p.FrontendMembership, &p.FrontendHTTP, &p.Internal, &p.InternalMembership,
 		&p.InternalHTTP, &p.History, &p.HistoryMembership, &p.Matching, &p.MatchingMembership, &p.Worker,
 		&p.WorkerMembership, &p.Metrics} {
