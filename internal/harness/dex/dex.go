@@ -7,6 +7,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"io"
 	"fmt"
 	"net/http"
 	"net/http/cookiejar"
@@ -39,6 +40,7 @@ type User struct{ Email, Password string }
 type Options struct {
 	Users         []User
 	TokenLifetime time.Duration // id/access token expiry; default 1h
+	RedirectURIs  []string      // more redirect URIs for PublicClient (e.g. a dexlogin listener)
 }
 
 // Dex is a running Dex.
@@ -70,7 +72,7 @@ staticClients:
   - id: ` + PublicClient + `
     name: Temporal CLI
     public: true
-    redirectURIs: ["` + RedirectURL + `"]
+    redirectURIs: ["` + RedirectURL + `"{{range .Redirects}}, "{{.}}"{{end}}]
   - id: ` + ConfidentialClient + `
     name: Temporal UI
     secret: {{.Secret}}
@@ -117,7 +119,7 @@ func Start(t testing.TB, o Options) *Dex {
 		t.Fatal(err)
 	}
 	err = configTemplate.Execute(f, map[string]any{"Issuer": d.Issuer, "Addr": fmt.Sprintf("127.0.0.1:%d", port),
-		"Lifetime": o.TokenLifetime.String(), "Secret": d.ClientSecret, "Users": users})
+		"Lifetime": o.TokenLifetime.String(), "Secret": d.ClientSecret, "Users": users, "Redirects": o.RedirectURIs})
 	f.Close()
 	if err != nil {
 		t.Fatal(err)
@@ -153,34 +155,15 @@ type Tokens struct {
 // Login signs email in through the authorization-code flow with PKCE (S256)
 // for the public client: the login form is posted like a browser would.
 func (d *Dex) Login(email string) (Tokens, error) {
-	pw, ok := d.users[email]
-	if !ok {
-		return Tokens{}, fmt.Errorf("no Dex user %q", email)
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	conf := d.OAuth2Config(PublicClient, "")
 	verifier, state := oauth2.GenerateVerifier(), randomHex(8)
-	jar, _ := cookiejar.New(nil)
-	hc := &http.Client{Jar: jar, Timeout: 10 * time.Second, CheckRedirect: func(req *http.Request, _ []*http.Request) error {
-		if strings.HasPrefix(req.URL.String(), RedirectURL) {
-			return http.ErrUseLastResponse // the callback: stop and read the code
-		}
-		return nil
-	}}
-	resp, err := hc.Get(conf.AuthCodeURL(state, oauth2.S256ChallengeOption(verifier)))
+	resp, err := d.Authorize(conf.AuthCodeURL(state, oauth2.S256ChallengeOption(verifier)), email,
+		func(u string) bool { return strings.HasPrefix(u, RedirectURL) })
 	if err != nil {
 		return Tokens{}, err
 	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK || !strings.Contains(resp.Request.URL.Path, "/auth/local") {
-		return Tokens{}, fmt.Errorf("expected Dex's login form, got %s at %s", resp.Status, resp.Request.URL)
-	}
-	resp, err = hc.PostForm(resp.Request.URL.String(), url.Values{"login": {email}, "password": {pw}})
-	if err != nil {
-		return Tokens{}, err
-	}
-	resp.Body.Close()
 	loc, err := url.Parse(resp.Header.Get("Location"))
 	if err != nil || resp.StatusCode/100 != 3 || !strings.HasPrefix(loc.String(), RedirectURL) {
 		return Tokens{}, fmt.Errorf("login of %s: %s, Location %q; Dex log:\n%s", email, resp.Status, resp.Header.Get("Location"), d.Proc.Tail(10))
@@ -194,6 +177,39 @@ func (d *Dex) Login(email string) (Tokens, error) {
 	}
 	id, _ := tok.Extra("id_token").(string)
 	return Tokens{Access: tok.AccessToken, ID: id, Refresh: tok.RefreshToken, Expiry: tok.Expiry}, nil
+}
+
+// Authorize plays the browser: it opens authURL, posts Dex's login form for
+// email, and follows redirects until stop(url) is true (that redirect is
+// returned unfollowed) or the chain ends (the last response is returned).
+func (d *Dex) Authorize(authURL, email string, stop func(string) bool) (*http.Response, error) {
+	pw, ok := d.users[email]
+	if !ok {
+		return nil, fmt.Errorf("no Dex user %q", email)
+	}
+	jar, _ := cookiejar.New(nil)
+	hc := &http.Client{Jar: jar, Timeout: 10 * time.Second, CheckRedirect: func(req *http.Request, _ []*http.Request) error {
+		if stop != nil && stop(req.URL.String()) {
+			return http.ErrUseLastResponse
+		}
+		return nil
+	}}
+	resp, err := hc.Get(authURL)
+	if err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(resp.Request.URL.Path, "/auth/local") {
+		return nil, fmt.Errorf("expected Dex's login form, got %s at %s", resp.Status, resp.Request.URL)
+	}
+	resp, err = hc.PostForm(resp.Request.URL.String(), url.Values{"login": {email}, "password": {pw}})
+	if err != nil {
+		return nil, err
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	resp.Body = io.NopCloser(strings.NewReader(string(body)))
+	return resp, nil
 }
 
 // OAuth2Config is the x/oauth2 config of a harness client.

@@ -1,0 +1,163 @@
+package e2e
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/temporal-stack/stack/internal/harness/dex"
+	"github.com/temporal-stack/stack/internal/harness/proc"
+	"github.com/temporal-stack/stack/internal/harness/toolbin"
+)
+
+func jwtClaims(t *testing.T, tok string) map[string]any {
+	t.Helper()
+	parts := strings.Split(strings.TrimSpace(tok), ".")
+	if len(parts) != 3 {
+		t.Fatalf("not a JWT: %q", tok)
+	}
+	b, err := base64.RawURLEncoding.DecodeString(parts[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c map[string]any
+	if err := json.Unmarshal(b, &c); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func runDexlogin(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	bin, err := toolbin.Own("./dexlogin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(bin, args...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err = cmd.Run()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return stdout.String(), stderr.String(), ee.ExitCode()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return stdout.String(), stderr.String(), 0
+}
+
+// TestDexloginPKCE drives dexlogin's real PKCE flow against real Dex: the test
+// plays the browser on the URL dexlogin prints.
+func TestDexloginPKCE(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end: builds and runs Dex")
+	}
+	port, err := proc.FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	listen := fmt.Sprintf("127.0.0.1:%d", port)
+	d := dex.Start(t, dex.Options{Users: []dex.User{{Email: "alice@example.com", Password: "alice-pw"}},
+		RedirectURIs: []string{"http://" + listen + "/callback"}, TokenLifetime: time.Minute})
+	cache := t.TempDir()
+	common := []string{"--issuer", d.Issuer, "--cache-dir", cache}
+
+	bin, err := toolbin.Own("./dexlogin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, append([]string{"--no-browser", "--listen", listen, "--timeout", "60s"}, common...)...)
+	var stdout bytes.Buffer
+	cmd.Stdout = &stdout
+	stderrPipe, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	stderr := bufio.NewReader(stderrPipe)
+	var authURL string
+	var seen strings.Builder
+	for authURL == "" {
+		line, err := stderr.ReadString('\n')
+		seen.WriteString(line)
+		if err != nil {
+			t.Fatalf("dexlogin printed no URL: %v\n%s", err, seen.String())
+		}
+		if l := strings.TrimSpace(line); strings.HasPrefix(l, d.Issuer+"/auth?") {
+			authURL = l
+		}
+	}
+	if !strings.Contains(authURL, "code_challenge_method=S256") || !strings.Contains(authURL, "nonce=") {
+		t.Fatalf("the authorization URL lacks PKCE S256 or a nonce: %s", authURL)
+	}
+	resp, err := d.Authorize(authURL, "alice@example.com", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	rest, _ := io.ReadAll(stderr)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("dexlogin: %v\n%s%s", err, seen.String(), rest)
+	}
+	if !strings.Contains(string(page), "Logged in") {
+		t.Fatalf("the callback page says %q", page)
+	}
+	access := strings.TrimSpace(stdout.String())
+	if c := jwtClaims(t, access); c["email"] != "alice@example.com" || c["iss"] != d.Issuer {
+		t.Fatalf("stdout is not alice's access token: %v", c)
+	}
+	if strings.Count(stdout.String(), "\n") != 1 || !strings.Contains(string(rest), "id_token: ") || !strings.Contains(string(rest), "refresh_token: ") {
+		t.Fatalf("stdout must carry only the access token, stderr the others:\nstdout %q\nstderr %q", stdout.String(), rest)
+	}
+	files, _ := filepath.Glob(filepath.Join(cache, "*.json"))
+	if len(files) != 1 {
+		t.Fatalf("cache files %v", files)
+	}
+	if st, err := os.Stat(files[0]); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("cache file mode %v, %v", st.Mode(), err)
+	}
+
+	// token: the 1-minute token is within the refresh margin, so it refreshes silently.
+	out, errOut, code := runDexlogin(t, append([]string{"token"}, common...)...)
+	if code != 0 || strings.TrimSpace(out) == access || jwtClaims(t, out)["email"] != "alice@example.com" {
+		t.Fatalf("dexlogin token: exit %d, stderr %s", code, errOut)
+	}
+	out, _, code = runDexlogin(t, append([]string{"token", "--output", "json"}, common...)...)
+	var js map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &js) != nil || js["refresh_token"] == "" || js["access_token"] == "" {
+		t.Fatalf("--output json: exit %d, %q", code, out)
+	}
+
+	// Bad input: clear messages, non-zero exits.
+	if _, e, code := runDexlogin(t, "--issuer", "http://127.0.0.1:1/dex", "--no-browser", "--cache-dir", t.TempDir()); code != 1 || !strings.Contains(e, "OIDC discovery failed") {
+		t.Fatalf("wrong issuer: exit %d, %s", code, e)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if _, e, code := runDexlogin(t, append([]string{"--no-browser", "--listen", l.Addr().String()}, common...)...); code != 1 || !strings.Contains(e, "cannot listen for the login redirect on "+l.Addr().String()) {
+		t.Fatalf("port taken: exit %d, %s", code, e)
+	}
+	if _, e, code := runDexlogin(t, "token", "--issuer", d.Issuer, "--cache-dir", t.TempDir()); code != 1 || !strings.Contains(e, "not logged in") {
+		t.Fatalf("token without a login: exit %d, %s", code, e)
+	}
+	if _, e, code := runDexlogin(t, "logn"); code != 2 || !strings.Contains(e, "usage: dexlogin") {
+		t.Fatalf("typo: exit %d, %s", code, e)
+	}
+}
