@@ -30,6 +30,7 @@ import (
 const (
 	PublicClient       = "temporal-cli" // PKCE, no secret
 	ConfidentialClient = "temporal-ui"
+	WorkerClient       = "temporal-worker" // confidential, for the password grant of service accounts
 	RedirectURL        = "http://127.0.0.1:7788/callback"
 )
 
@@ -46,7 +47,7 @@ type Options struct {
 // Dex is a running Dex.
 type Dex struct {
 	Issuer       string
-	ClientSecret string // of ConfidentialClient
+	ClientSecret string // of ConfidentialClient and WorkerClient
 	Proc         *proc.Process
 	t            testing.TB
 	bin, cfg     string
@@ -77,6 +78,9 @@ staticClients:
     name: Temporal UI
     secret: {{.Secret}}
     redirectURIs: ["` + RedirectURL + `"]
+  - id: ` + WorkerClient + `
+    name: Temporal workers
+    secret: {{.Secret}}
 staticPasswords:
 {{- range .Users}}
   - email: {{.Email}}
