@@ -3,6 +3,7 @@ module github.com/temporal-stack/stack
 go 1.26.8
 
 require (
+	github.com/BurntSushi/toml v1.5.0
 	github.com/coreos/go-oidc/v3 v3.21.0
 	github.com/fsnotify/fsnotify v1.10.1
 	github.com/go-jose/go-jose/v4 v4.1.6

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/temporal-stack/stack/dexlogin/cliprofile"
 	"github.com/temporal-stack/stack/dexlogin/oidclogin"
 	"github.com/temporal-stack/stack/dexlogin/tokencache"
 	"github.com/temporal-stack/stack/internal/version"
@@ -27,7 +28,8 @@ const usage = `usage: dexlogin [login|token] [flags]
   token   print a valid access token from the cache, refreshing it silently;
           no browser while the refresh token is good
 
-Use the token:  temporal workflow list --api-key "$(dexlogin token)"
+Use the token:  temporal workflow list --tls=false --api-key "$(dexlogin token)"
+or a profile:   dexlogin token --temporal-profile local && temporal --profile local workflow list
 `
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -58,6 +60,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	output := fs.String("output", "text", "text (access token on stdout) or json (all tokens on stdout)")
 	cacheDir := fs.String("cache-dir", env("DEXLOGIN_CACHE_DIR", cacheDefault), "token cache directory ($DEXLOGIN_CACHE_DIR)")
 	fs.DurationVar(&c.Timeout, "timeout", 5*time.Minute, "how long to wait for the browser")
+	profile := fs.String("temporal-profile", "", "also write this profile of the temporal CLI's temporal.toml with the token")
+	profAddr := fs.String("temporal-address", env("TEMPORAL_ADDRESS", "127.0.0.1:7233"), "frontend address for --temporal-profile")
+	profNS := fs.String("temporal-namespace", env("TEMPORAL_NAMESPACE", "default"), "namespace for --temporal-profile")
+	profTLS := fs.Bool("temporal-tls", false, "the frontend uses TLS (for --temporal-profile)")
 	showVersion := fs.Bool("version", false, "print the version")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -99,6 +105,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := tokencache.Save(*cacheDir, c.Issuer, c.ClientID, tok); err != nil {
 		fmt.Fprintln(stderr, "dexlogin: cannot cache the tokens:", err)
+	}
+	if *profile != "" {
+		path, err := cliprofile.Path()
+		if err == nil {
+			err = cliprofile.Write(path, cliprofile.Profile{Name: *profile, Address: *profAddr, Namespace: *profNS, APIKey: tok.AccessToken, TLS: *profTLS})
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "dexlogin: cannot write the temporal CLI profile:", err)
+			return 1
+		}
+		fmt.Fprintf(stderr, "wrote profile %q to %s: temporal --profile %s workflow list\n", *profile, path, *profile)
 	}
 	if *output == "json" {
 		_ = json.NewEncoder(stdout).Encode(tok)

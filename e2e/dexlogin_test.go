@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,8 +17,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/temporal-stack/stack/dexlogin/oidclogin"
+	"github.com/temporal-stack/stack/dexlogin/tokencache"
 	"github.com/temporal-stack/stack/internal/harness/dex"
 	"github.com/temporal-stack/stack/internal/harness/proc"
+	"github.com/temporal-stack/stack/internal/harness/serverproc"
 	"github.com/temporal-stack/stack/internal/harness/toolbin"
 )
 
@@ -142,6 +146,30 @@ func TestDexloginPKCE(t *testing.T) {
 		t.Fatalf("--output json: exit %d, %q", code, out)
 	}
 
+	// The stock temporal CLI through a profile dexlogin writes.
+	t.Setenv("TEMPORAL_CONFIG_FILE", filepath.Join(t.TempDir(), "temporal.toml"))
+	dcFile := filepath.Join(t.TempDir(), "dynamic_config.yaml")
+	if err := os.WriteFile(dcFile, []byte("stack.auth.rolePolicy:\n  - value: {users: {alice@example.com: [\"temporal-system:admin\"]}}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := serverproc.Start(t, serverproc.Options{DynamicConfigFile: dcFile, Args: []string{"--auth-issuer", d.Issuer, "--auth-audience", dex.PublicClient}})
+	if _, e, code := runDexlogin(t, append([]string{"token", "--temporal-profile", "local", "--temporal-address", srv.FrontendAddr}, common...)...); code != 0 {
+		t.Fatalf("dexlogin token --temporal-profile: exit %d, %s", code, e)
+	}
+	cli, err := toolbin.Path(toolbin.TemporalCLI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(cli, "--profile", "local", "operator", "namespace", "create", "-n", "default").CombinedOutput(); err != nil {
+		t.Fatalf("temporal --profile local operator namespace create: %v\n%s", err, out)
+	}
+	if out, err := exec.Command(cli, "--profile", "local", "workflow", "list").CombinedOutput(); err != nil {
+		t.Fatalf("temporal --profile local workflow list: %v\n%s", err, out)
+	}
+	if st, err := os.Stat(os.Getenv("TEMPORAL_CONFIG_FILE")); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("temporal.toml mode %v, %v", st.Mode(), err)
+	}
+
 	// Bad input: clear messages, non-zero exits.
 	if _, e, code := runDexlogin(t, "--issuer", "http://127.0.0.1:1/dex", "--no-browser", "--cache-dir", t.TempDir()); code != 1 || !strings.Contains(e, "OIDC discovery failed") {
 		t.Fatalf("wrong issuer: exit %d, %s", code, e)
@@ -159,5 +187,69 @@ func TestDexloginPKCE(t *testing.T) {
 	}
 	if _, e, code := runDexlogin(t, "logn"); code != 2 || !strings.Contains(e, "usage: dexlogin") {
 		t.Fatalf("typo: exit %d, %s", code, e)
+	}
+}
+
+// startLogin runs "dexlogin --no-browser" and returns once it printed the URL.
+func startLogin(t *testing.T, listen string, args ...string) (*exec.Cmd, *bytes.Buffer) {
+	t.Helper()
+	bin, err := toolbin.Own("./dexlogin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, append([]string{"--no-browser", "--listen", listen}, args...)...)
+	var stderr bytes.Buffer
+	pr, pw := io.Pipe()
+	cmd.Stderr = io.MultiWriter(&stderr, pw)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(pr)
+	for sc.Scan() {
+		if strings.Contains(sc.Text(), "/auth?") {
+			break
+		}
+	}
+	go func() { _, _ = io.Copy(io.Discard, pr) }()
+	return cmd, &stderr
+}
+
+func TestDexloginBadInput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end: builds and runs Dex")
+	}
+	port, err := proc.FreePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	listen := fmt.Sprintf("127.0.0.1:%d", port)
+	d := dex.Start(t, dex.Options{RedirectURIs: []string{"http://" + listen + "/callback"}})
+	common := []string{"--issuer", d.Issuer, "--cache-dir", t.TempDir()}
+	for name, tc := range map[string]struct{ query, want string }{
+		"denied consent": {"error=access_denied&error_description=the+user+said+no", "refused the login: access_denied the user said no"},
+		"state mismatch": {"state=forged&code=abc", "state mismatch"},
+	} {
+		cmd, stderr := startLogin(t, listen, common...)
+		resp, err := http.Get("http://" + listen + "/callback?" + tc.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		err = cmd.Wait()
+		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 || !strings.Contains(stderr.String(), tc.want) {
+			t.Fatalf("%s: %v, stderr %s", name, err, stderr.String())
+		}
+	}
+	cmd, stderr := startLogin(t, listen, append([]string{"--timeout", "1s"}, common...)...)
+	if err := cmd.Wait(); err == nil || !strings.Contains(stderr.String(), "no login redirect within 1s") {
+		t.Fatalf("callback timeout: %v, %s", err, stderr.String())
+	}
+	// An expired login whose refresh token Dex refuses.
+	cache := t.TempDir()
+	if err := tokencache.Save(cache, d.Issuer, dex.PublicClient, &oidclogin.Tokens{AccessToken: "old", RefreshToken: "revoked", Expiry: time.Now().Add(-time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, e, code := runDexlogin(t, "token", "--issuer", d.Issuer, "--cache-dir", cache); code != 1 || !strings.Contains(e, "refresh failed (expired or revoked? run dexlogin again)") {
+		t.Fatalf("expired refresh token: exit %d, %s", code, e)
 	}
 }
