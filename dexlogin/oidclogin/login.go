@@ -119,7 +119,11 @@ func Login(ctx context.Context, c Config) (*Tokens, error) {
 		}
 	})}
 	go func() { _ = srv.Serve(ln) }()
-	defer srv.Close()
+	defer func() { // graceful: the browser must get its page before we exit
+		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(sctx)
+	}()
 
 	if err := c.OpenURL(oc.AuthCodeURL(state, opts...)); err != nil {
 		return nil, err
