@@ -13,6 +13,7 @@ import (
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/client"
 
+	"github.com/temporal-stack/stack/dexlogin/workerauth"
 	"github.com/temporal-stack/stack/internal/harness/proc"
 	"github.com/temporal-stack/stack/internal/harness/toolbin"
 )
@@ -25,7 +26,8 @@ func startStack(t *testing.T, bin, dataDir string, base int) *proc.Process {
 		t.Fatal(err)
 	}
 	p, err := proc.Start(proc.Spec{Name: "stack-up", Path: bin, LogDir: t.TempDir(), Dir: root,
-		Args: []string{"up", "--data-dir", dataDir, "--ports-from", fmt.Sprint(base), "--metrics-port", fmt.Sprint(base + 20)}})
+		Args: []string{"up", "--data-dir", dataDir, "--ports-from", fmt.Sprint(base), "--metrics-port", fmt.Sprint(base + 20),
+			"--dex-port", fmt.Sprint(base + 21)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,11 +59,46 @@ func TestStackUp(t *testing.T) {
 	addr := fmt.Sprintf("127.0.0.1:%d", base)
 
 	p := startStack(t, bin, dataDir, base)
-	c, err := client.Dial(client.Options{HostPort: addr, Namespace: "default"})
+	ctx := context.Background()
+	issuer := fmt.Sprintf("http://127.0.0.1:%d/dex", base+21)
+	if !strings.Contains(p.Tail(40), "Auth is on") || !strings.Contains(p.Tail(40), "generated now, shown once") {
+		t.Fatalf("the banner does not say auth is on or show the generated password:\n%s", p.Tail(40))
+	}
+	// Without a token the stack refuses; the generated admin gets in.
+	anon, err := client.Dial(client.Options{HostPort: addr, Namespace: "default"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := context.Background()
+	if _, err := anon.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: "default"}); !isDenied(err) {
+		t.Fatalf("a call without a token: %v", err)
+	}
+	anon.Close()
+	adminClient := func() client.Client {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(dataDir, "secrets"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st, _ := os.Stat(filepath.Join(dataDir, "secrets")); st.Mode().Perm() != 0o600 {
+			t.Fatalf("secrets file mode %v", st.Mode())
+		}
+		sec := map[string]string{}
+		for _, line := range strings.Split(string(b), "\n") {
+			k, v, _ := strings.Cut(line, "=")
+			sec[k] = v
+		}
+		hp, err := workerauth.PasswordGrant(ctx, workerauth.Config{Issuer: issuer, ClientID: "temporal-worker",
+			ClientSecret: sec["worker_client_secret"], Username: "admin@example.com", Password: sec["admin_password"]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := client.Dial(client.Options{HostPort: addr, Namespace: "default", HeadersProvider: hp})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	c := adminClient()
 	limit := func() int64 {
 		t.Helper()
 		resp, err := c.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: "default"})
@@ -99,12 +136,12 @@ func TestStackUp(t *testing.T) {
 		t.Fatalf("no clean stop:\n%s", p.Tail(20))
 	}
 
-	// A second up reuses the data dir: the namespace and the edit are still there.
-	startStack(t, bin, dataDir, base)
-	c, err = client.Dial(client.Options{HostPort: addr, Namespace: "default"})
-	if err != nil {
-		t.Fatal(err)
+	// A second up reuses the data dir: the namespace, the edit and the login are still there.
+	p = startStack(t, bin, dataDir, base)
+	if strings.Contains(p.Tail(40), "generated now") {
+		t.Fatal("the second up generated new credentials")
 	}
+	c = adminClient()
 	defer c.Close()
 	if got := limit(); got != 12345 {
 		t.Fatalf("after restart the limit is %d, want 12345 from the kept file", got)

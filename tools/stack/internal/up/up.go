@@ -1,5 +1,6 @@
-// Package up runs the Temporal Stack locally as child processes: at this stage
-// the server (all five services on SQLite) with its live dynamic-config file.
+// Package up runs the Temporal Stack locally as child processes: Dex (the
+// identity provider) and the server (all five services on SQLite, auth on)
+// with its live dynamic-config file.
 package up
 
 import (
@@ -11,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -19,6 +21,7 @@ import (
 	"go.temporal.io/sdk/client"
 	"google.golang.org/protobuf/types/known/durationpb"
 
+	"github.com/temporal-stack/stack/dexlogin/workerauth"
 	"github.com/temporal-stack/stack/internal/harness/proc"
 	"github.com/temporal-stack/stack/internal/harness/toolbin"
 	"github.com/temporal-stack/stack/internal/localconfig"
@@ -28,6 +31,12 @@ const seedDynamicConfig = `# Temporal dynamic config, applied live on every save
 # Check a file with: go run ./server validate-dynamic-config FILE
 frontend.enableUpdateWorkflowExecution:
   - value: true
+# Who may do what (tokens from the local Dex). Add users and groups here.
+stack.auth.rolePolicy:
+  - value:
+      users:
+        admin@example.com: ["temporal-system:admin"]
+      default: ["default:read"]
 `
 
 // Run parses flags and runs the stack until interrupted.
@@ -37,6 +46,7 @@ func Run(args []string) error {
 	dataDir := fs.String("data-dir", filepath.Join(root, ".stack"), "where the stack keeps its databases, config and logs (reused by the next up)")
 	base := fs.Int("ports-from", 7233, "frontend gRPC port; the other services use the ports after it (history +1, matching +2, internal-frontend +3, worker +6, HTTP +10)")
 	metricsPort := fs.Int("metrics-port", 9090, "Prometheus /metrics port of the server")
+	dexPort := fs.Int("dex-port", 5556, "port of the local Dex (OIDC issuer http://127.0.0.1:PORT/dex)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -48,10 +58,10 @@ func Run(args []string) error {
 		fs.Usage()
 		os.Exit(2)
 	}
-	return run(*dataDir, *base, *metricsPort)
+	return run(*dataDir, *base, *metricsPort, *dexPort)
 }
 
-func run(dataDir string, base, metricsPort int) error {
+func run(dataDir string, base, metricsPort, dexPort int) error {
 	c := localconfig.Config{
 		Frontend: base, History: base + 1, Matching: base + 2, Internal: base + 3, Worker: base + 6,
 		FrontendHTTP: base + 10, InternalHTTP: base + 13,
@@ -64,7 +74,7 @@ func run(dataDir string, base, metricsPort int) error {
 		"worker": c.Worker, "frontend HTTP": c.FrontendHTTP, "internal-frontend HTTP": c.InternalHTTP,
 		"metrics": c.Metrics, "frontend membership": c.FrontendMembership, "history membership": c.HistoryMembership,
 		"matching membership": c.MatchingMembership, "internal-frontend membership": c.InternalMembership,
-		"worker membership": c.WorkerMembership,
+		"worker membership": c.WorkerMembership, "Dex": dexPort,
 	} {
 		l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
 		if err != nil {
@@ -93,16 +103,38 @@ func run(dataDir string, base, metricsPort int) error {
 	}
 	f.Close()
 
-	fmt.Println("stack: building the server (first run takes a few minutes)...")
+	sec, err := secrets(dataDir)
+	if err != nil {
+		return err
+	}
+	issuer := fmt.Sprintf("http://127.0.0.1:%d/dex", dexPort)
+	dexCfg := filepath.Join(dataDir, "dex.yaml")
+	if err := writeDexConfig(dexCfg, issuer, fmt.Sprintf("127.0.0.1:%d", dexPort), filepath.Join(dataDir, "dex.db"), sec); err != nil {
+		return err
+	}
+	fmt.Println("stack: building Dex and the server (first run takes a few minutes)...")
+	dexBin, err := toolbin.Path(toolbin.Dex)
+	if err != nil {
+		return err
+	}
 	bin, err := toolbin.Own("./server")
 	if err != nil {
 		return err
 	}
-	server, err := proc.Start(proc.Spec{Name: "server", Path: bin, LogDir: filepath.Join(dataDir, "logs"),
-		Args: []string{"--config-file", cfgPath, "start"},
-		// Auth needs an IdP; Dex joins the local stack with the local-stack issue.
-		// Until then the local stack runs without auth, and says so.
-		Env: []string{"TEMPORAL_SERVICES=frontend,internal-frontend,history,matching,worker", "TEMPORAL_ALLOW_NO_AUTH=true"}})
+	logs := filepath.Join(dataDir, "logs")
+	dex, err := proc.Start(proc.Spec{Name: "dex", Path: dexBin, LogDir: logs, Args: []string{"serve", dexCfg}})
+	if err != nil {
+		return err
+	}
+	defer dex.Stop(10 * time.Second)
+	fmt.Printf("stack: starting Dex (log: %s)...\n", dex.LogPath)
+	if err := dex.WaitFor(time.Minute, "serving OIDC discovery", proc.HTTPOK(nil, issuer+"/.well-known/openid-configuration")); err != nil {
+		return fmt.Errorf("Dex is not ready: %w", err)
+	}
+	server, err := proc.Start(proc.Spec{Name: "server", Path: bin, LogDir: logs,
+		Args: []string{"--config-file", cfgPath, "start", "--auth-issuer", issuer,
+			"--auth-audience", strings.Join([]string{CLIClient, UIClient, WorkerClient}, ",")},
+		Env: []string{"TEMPORAL_SERVICES=frontend,internal-frontend,history,matching,worker"}})
 	if err != nil {
 		return err
 	}
@@ -112,8 +144,12 @@ func run(dataDir string, base, metricsPort int) error {
 	addr := fmt.Sprintf("127.0.0.1:%d", c.Frontend)
 	var tc client.Client
 	err = server.WaitFor(2*time.Minute, "serving", func(ctx context.Context) error {
-		var err error
-		tc, err = client.DialContext(ctx, client.Options{HostPort: addr})
+		hp, err := workerauth.PasswordGrant(ctx, workerauth.Config{Issuer: issuer, ClientID: WorkerClient,
+			ClientSecret: sec.WorkerSecret, Username: AdminEmail, Password: sec.AdminPassword})
+		if err != nil {
+			return err
+		}
+		tc, err = client.DialContext(ctx, client.Options{HostPort: addr, HeadersProvider: hp})
 		return err
 	})
 	if err != nil {
@@ -124,19 +160,25 @@ func run(dataDir string, base, metricsPort int) error {
 		return err
 	}
 
+	password := "(shown on the first run; see " + filepath.Join(dataDir, "secrets") + ")"
+	if sec.Created {
+		password = sec.AdminPassword + "  (generated now, shown once; kept in " + filepath.Join(dataDir, "secrets") + ")"
+	}
 	fmt.Printf(`
-Temporal Stack is up.
+Temporal Stack is up. Auth is on.
   Frontend (gRPC)   %s
+  Login (Dex)       %s   user %s
+                    password %s
   Metrics           http://127.0.0.1:%d/metrics
-  Dynamic config    %s  (edits apply live)
+  Dynamic config    %s  (edits apply live; the role policy is in it)
   Data and logs     %s
-  Auth              OFF in the local stack for now (no IdP yet); the server logs a warning
 
 Try:
-  temporal workflow list --address %s --namespace default
+  go run ./dexlogin --issuer %s --temporal-profile local --temporal-address %s
+  temporal --profile local workflow list
 
 Ctrl-C stops everything; the next up reuses the data.
-`, addr, c.Metrics, c.DynamicConfigFile, dataDir, addr)
+`, addr, issuer, AdminEmail, password, c.Metrics, c.DynamicConfigFile, dataDir, issuer, addr)
 
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
