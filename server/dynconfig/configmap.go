@@ -123,11 +123,12 @@ func WatchConfigMap(ctx context.Context, src *Source, opts ConfigMapOptions) err
 	}
 
 	w := &cmWatcher{src: src, key: opts.Key, recorder: recorder, where: opts.Namespace + "/" + opts.Name}
-	if _, err := inf.AddEventHandler(cache.ResourceEventHandlerFuncs{
+	reg, err := inf.AddEventHandler(cache.ResourceEventHandlerFuncs{
 		AddFunc:    func(obj any) { w.apply(obj) },
 		UpdateFunc: func(_, obj any) { w.apply(obj) },
 		DeleteFunc: func(any) { src.SetAbsent("ConfigMap " + w.where + " was deleted") },
-	}); err != nil {
+	})
+	if err != nil {
 		return err
 	}
 
@@ -136,7 +137,9 @@ func WatchConfigMap(ctx context.Context, src *Source, opts ConfigMapOptions) err
 
 	syncCtx, cancel := context.WithTimeout(ctx, opts.SyncTimeout)
 	defer cancel()
-	if !cache.WaitForCacheSync(syncCtx.Done(), inf.HasSynced) {
+	// The registration is synced once our handler has applied the initial list,
+	// not just when the informer's store has it.
+	if !cache.WaitForCacheSync(syncCtx.Done(), reg.HasSynced) {
 		return fmt.Errorf("dynamic config: could not list ConfigMap %s within %s: is the API server reachable, and may this service account get/list/watch configmaps in %q?",
 			w.where, opts.SyncTimeout, opts.Namespace)
 	}
