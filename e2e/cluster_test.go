@@ -89,7 +89,7 @@ func TestPollerMultiProcessCluster(t *testing.T) {
 	eventually(t, 2*time.Minute, "two history hosts serving", func() error {
 		s := hostStates(t, metrics)
 		if len(s) != 2 || s[victim] != 1 {
-			return fmt.Errorf("states %v", s)
+			return fmt.Errorf("states %v; members:\n%s", s, c.Diagnose())
 		}
 		for h, v := range s {
 			if v != 1 {

@@ -6,8 +6,10 @@ package cluster
 import (
 	"context"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"text/template"
 	"time"
@@ -133,8 +135,21 @@ func Start(t testing.TB, env []string) *Cluster {
 	}
 	c.FrontendAddr = fmt.Sprintf("127.0.0.1:%d", canonical["frontend"].GRPC)
 	c.InternalFrontendAddr = fmt.Sprintf("127.0.0.1:%d", canonical["internal-frontend"].GRPC)
+	// One at a time, each listening before the next starts: members that
+	// bootstrap ringpop at the same instant can form separate rings.
 	for _, m := range members {
-		c.start(c.Members[m.name], env)
+		mem := c.Members[m.name]
+		c.start(mem, env)
+		addr := fmt.Sprintf("127.0.0.1:%d", mem.GRPC)
+		if err := mem.Proc.WaitFor(time.Minute, "listening on "+addr, func(ctx context.Context) error {
+			conn, err := (&net.Dialer{}).DialContext(ctx, "tcp", addr)
+			if err == nil {
+				conn.Close()
+			}
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	t.Cleanup(func() {
 		for _, m := range c.Members {
@@ -168,6 +183,16 @@ func (c *Cluster) start(m *Member, env []string) {
 	if err != nil {
 		c.t.Fatal(err)
 	}
+}
+
+// Diagnose returns, for a failure message, each member's state and last log lines.
+func (c *Cluster) Diagnose() string {
+	var b strings.Builder
+	for name, m := range c.Members {
+		exited, err := m.Proc.Exited()
+		fmt.Fprintf(&b, "== %s (exited %v %v):\n%s\n", name, exited, err, m.Proc.Tail(5))
+	}
+	return b.String()
 }
 
 // Kill sends SIGKILL to a member (a crash).
