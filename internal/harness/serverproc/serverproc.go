@@ -66,33 +66,15 @@ func Start(t testing.TB, o Options) *Server {
 	dir := t.TempDir()
 	p := localconfig.Config{DataDir: filepath.Join(dir, "data"), DynamicConfigFile: o.DynamicConfigFile,
 		InternodeCA: o.InternodeCA, InternodeCert: o.InternodeCert, InternodeKey: o.InternodeKey}
-	for _, f := range []*int{&p.Frontend, &p.FrontendMembership, &p.FrontendHTTP, &p.Internal, &p.InternalMembership,
-		&p.InternalHTTP, &p.History, &p.HistoryMembership, &p.Matching, &p.MatchingMembership, &p.Worker,
-		&p.WorkerMembership, &p.Metrics} {
-		if *f, err = proc.FreePort(); err != nil {
-			t.Fatal(err)
-		}
-	}
 	if err := os.MkdirAll(p.DataDir, 0o777); err != nil {
 		t.Fatal(err)
 	}
 	s := &Server{
-		FrontendAddr:         fmt.Sprintf("127.0.0.1:%d", p.Frontend),
-		InternalFrontendAddr: fmt.Sprintf("127.0.0.1:%d", p.Internal),
-		MetricsURL:           fmt.Sprintf("http://127.0.0.1:%d/metrics", p.Metrics),
-		ConfigPath:           filepath.Join(dir, "config.yaml"),
-		DataDir:              p.DataDir,
-		t:                    t, bin: bin,
+		ConfigPath: filepath.Join(dir, "config.yaml"),
+		DataDir:    p.DataDir,
+		t:          t, bin: bin,
 		env: append([]string{"TEMPORAL_SERVICES=frontend,internal-frontend,history,matching,worker"}, o.Env...),
 	}
-	f, err := os.Create(s.ConfigPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := localconfig.Write(f, p); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
 	if o.AsUID != 0 {
 		s.cred = &syscall.Credential{Uid: o.AsUID, Gid: o.AsUID}
 		for _, d := range []string{dir, p.DataDir} {
@@ -114,23 +96,65 @@ func Start(t testing.TB, o Options) *Server {
 			p.DataDir, bin}, s.args...)
 		s.bin, s.cred = "unshare", nil
 	}
-	s.Restart()
+	for attempt := 1; ; attempt++ {
+		s.configure(&p)
+		err := s.start()
+		if err == nil {
+			break
+		}
+		// A port picked free can be taken (by an outgoing connection's ephemeral
+		// port) before the server binds it: retry with new ports, keeping the log.
+		if exited, _ := s.Proc.Exited(); exited && attempt < 3 {
+			log, _ := os.ReadFile(s.Proc.LogPath)
+			t.Logf("server attempt %d exited before serving; retrying with new ports. Its log:\n%s", attempt, log)
+			continue
+		}
+		t.Fatal(err)
+	}
 	t.Cleanup(func() { s.Proc.Stop(15 * time.Second) })
 	return s
+}
+
+// configure picks fresh ports and writes the config file.
+func (s *Server) configure(p *localconfig.Config) {
+	s.t.Helper()
+	var err error
+	for _, f := range []*int{&p.Frontend, &p.FrontendMembership, &p.FrontendHTTP, &p.Internal, &p.InternalMembership,
+		&p.InternalHTTP, &p.History, &p.HistoryMembership, &p.Matching, &p.MatchingMembership, &p.Worker,
+		&p.WorkerMembership, &p.Metrics} {
+		if *f, err = proc.FreePort(); err != nil {
+			s.t.Fatal(err)
+		}
+	}
+	s.FrontendAddr = fmt.Sprintf("127.0.0.1:%d", p.Frontend)
+	s.InternalFrontendAddr = fmt.Sprintf("127.0.0.1:%d", p.Internal)
+	s.MetricsURL = fmt.Sprintf("http://127.0.0.1:%d/metrics", p.Metrics)
+	f, err := os.OpenFile(s.ConfigPath, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	defer f.Close()
+	if err := localconfig.Write(f, *p); err != nil {
+		s.t.Fatal(err)
+	}
 }
 
 // Restart starts the process again (after Stop or Kill) and waits until serving.
 func (s *Server) Restart() {
 	s.t.Helper()
+	if err := s.start(); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+func (s *Server) start() error {
 	var err error
 	s.Proc, err = proc.Start(proc.Spec{Name: "server", Path: s.bin, Args: s.args, Env: s.env,
 		LogDir: filepath.Dir(s.ConfigPath), Credential: s.cred})
 	if err != nil {
-		s.t.Fatal(err)
+		return err
 	}
-	if err := s.Proc.WaitFor(90*time.Second, "serving", s.serving); err != nil {
-		s.t.Fatal(err)
-	}
+	return s.Proc.WaitFor(90*time.Second, "serving", s.serving)
 }
 
 func (s *Server) serving(ctx context.Context) error {
