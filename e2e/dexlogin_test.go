@@ -78,33 +78,7 @@ func TestDexloginPKCE(t *testing.T) {
 	cache := t.TempDir()
 	common := []string{"--issuer", d.Issuer, "--cache-dir", cache}
 
-	bin, err := toolbin.Own("./dexlogin")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(bin, append([]string{"--no-browser", "--listen", listen, "--timeout", "60s"}, common...)...)
-	var stdout bytes.Buffer
-	cmd.Stdout = &stdout
-	stderrPipe, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	stderr := bufio.NewReader(stderrPipe)
-	var authURL string
-	var seen strings.Builder
-	for authURL == "" {
-		line, err := stderr.ReadString('\n')
-		seen.WriteString(line)
-		if err != nil {
-			t.Fatalf("dexlogin printed no URL: %v\n%s", err, seen.String())
-		}
-		if l := strings.TrimSpace(line); strings.HasPrefix(l, d.Issuer+"/auth?") {
-			authURL = l
-		}
-	}
+	cmd, stdout, stderrBuf, authURL := startLogin(t, listen, append([]string{"--timeout", "60s"}, common...)...)
 	if !strings.Contains(authURL, "code_challenge_method=S256") || !strings.Contains(authURL, "nonce=") {
 		t.Fatalf("the authorization URL lacks PKCE S256 or a nonce: %s", authURL)
 	}
@@ -113,10 +87,10 @@ func TestDexloginPKCE(t *testing.T) {
 		t.Fatal(err)
 	}
 	page, _ := io.ReadAll(resp.Body)
-	rest, _ := io.ReadAll(stderr)
 	if err := cmd.Wait(); err != nil {
-		t.Fatalf("dexlogin: %v\n%s%s", err, seen.String(), rest)
+		t.Fatalf("dexlogin: %v\n%s", err, stderrBuf.String())
 	}
+	rest := stderrBuf.String()
 	if !strings.Contains(string(page), "Logged in") {
 		t.Fatalf("the callback page says %q", page)
 	}
@@ -124,7 +98,7 @@ func TestDexloginPKCE(t *testing.T) {
 	if c := jwtClaims(t, access); c["email"] != "alice@example.com" || c["iss"] != d.Issuer {
 		t.Fatalf("stdout is not alice's access token: %v", c)
 	}
-	if strings.Count(stdout.String(), "\n") != 1 || !strings.Contains(string(rest), "id_token: ") || !strings.Contains(string(rest), "refresh_token: ") {
+	if strings.Count(stdout.String(), "\n") != 1 || !strings.Contains(rest, "id_token: ") || !strings.Contains(rest, "refresh_token: ") {
 		t.Fatalf("stdout must carry only the access token, stderr the others:\nstdout %q\nstderr %q", stdout.String(), rest)
 	}
 	files, _ := filepath.Glob(filepath.Join(cache, "*.json"))
@@ -190,28 +164,34 @@ func TestDexloginPKCE(t *testing.T) {
 	}
 }
 
-// startLogin runs "dexlogin --no-browser" and returns once it printed the URL.
-func startLogin(t *testing.T, listen string, args ...string) (*exec.Cmd, *bytes.Buffer) {
+// startLogin runs "dexlogin --no-browser" and returns once it printed the
+// authorization URL, with its stdout and stderr buffers.
+func startLogin(t *testing.T, listen string, args ...string) (*exec.Cmd, *bytes.Buffer, *bytes.Buffer, string) {
 	t.Helper()
 	bin, err := toolbin.Own("./dexlogin")
 	if err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, append([]string{"--no-browser", "--listen", listen}, args...)...)
-	var stderr bytes.Buffer
+	var stdout, stderr bytes.Buffer
 	pr, pw := io.Pipe()
+	cmd.Stdout = &stdout
 	cmd.Stderr = io.MultiWriter(&stderr, pw)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	sc := bufio.NewScanner(pr)
-	for sc.Scan() {
-		if strings.Contains(sc.Text(), "/auth?") {
-			break
+	authURL := ""
+	for authURL == "" && sc.Scan() {
+		if l := strings.TrimSpace(sc.Text()); strings.Contains(l, "/auth?") {
+			authURL = l
 		}
 	}
 	go func() { _, _ = io.Copy(io.Discard, pr) }()
-	return cmd, &stderr
+	if authURL == "" {
+		t.Fatalf("dexlogin printed no URL:\n%s", stderr.String())
+	}
+	return cmd, &stdout, &stderr, authURL
 }
 
 func TestDexloginBadInput(t *testing.T) {
@@ -229,7 +209,7 @@ func TestDexloginBadInput(t *testing.T) {
 		"denied consent": {"error=access_denied&error_description=the+user+said+no", "refused the login: access_denied the user said no"},
 		"state mismatch": {"state=forged&code=abc", "state mismatch"},
 	} {
-		cmd, stderr := startLogin(t, listen, common...)
+		cmd, _, stderr, _ := startLogin(t, listen, common...)
 		resp, err := http.Get("http://" + listen + "/callback?" + tc.query)
 		if err != nil {
 			t.Fatal(err)
@@ -240,7 +220,7 @@ func TestDexloginBadInput(t *testing.T) {
 			t.Fatalf("%s: %v, stderr %s", name, err, stderr.String())
 		}
 	}
-	cmd, stderr := startLogin(t, listen, append([]string{"--timeout", "1s"}, common...)...)
+	cmd, _, stderr, _ := startLogin(t, listen, append([]string{"--timeout", "1s"}, common...)...)
 	if err := cmd.Wait(); err == nil || !strings.Contains(stderr.String(), "no login redirect within 1s") {
 		t.Fatalf("callback timeout: %v, %s", err, stderr.String())
 	}
