@@ -2,70 +2,241 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/api/workflowservice/v1"
+	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/worker"
+	"go.temporal.io/sdk/workflow"
 
 	"github.com/temporal-stack/stack/dexlogin/workerauth"
+	"github.com/temporal-stack/stack/internal/harness/dex"
 	"github.com/temporal-stack/stack/internal/harness/proc"
 	"github.com/temporal-stack/stack/internal/harness/toolbin"
 )
 
-// startStack runs "stack up" and waits for its ready banner.
-func startStack(t *testing.T, bin, dataDir string, base int) *proc.Process {
-	t.Helper()
-	root, err := toolbin.Root()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := proc.Start(proc.Spec{Name: "stack-up", Path: bin, LogDir: t.TempDir(), Dir: root,
-		Args: []string{"up", "--data-dir", dataDir, "--ports-from", fmt.Sprint(base), "--metrics-port", fmt.Sprint(base + 20),
-			"--dex-port", fmt.Sprint(base + 21)}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { p.Stop(30 * time.Second) })
-	err = p.WaitFor(3*time.Minute, "up", func(context.Context) error {
-		if b, _ := os.ReadFile(p.LogPath); strings.Contains(string(b), "Temporal Stack is up.") {
-			return nil
-		}
-		return fmt.Errorf("no ready banner yet")
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+// localStack is one "stack up" under test, with every port on loopback
+// chosen from one random base.
+type localStack struct {
+	t                   *testing.T
+	bin, dataDir        string
+	base                int
+	Frontend, Issuer    string
+	UI, Prometheus, Pol string
 }
 
-// TestStackUp runs the README's first command as a user would: up, use it,
-// edit dynamic config live, Ctrl-C, up again on the same data.
-func TestStackUp(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: builds and runs the local stack")
-	}
+func newLocalStack(t *testing.T) *localStack {
+	t.Helper()
 	bin, err := toolbin.Own("./tools/stack")
 	if err != nil {
 		t.Fatal(err)
 	}
-	dataDir := t.TempDir()
-	base := 20000 + rand.IntN(9000)
-	addr := fmt.Sprintf("127.0.0.1:%d", base)
+	base := 11000 + rand.IntN(18000)
+	return &localStack{t: t, bin: bin, dataDir: t.TempDir(), base: base,
+		Frontend: fmt.Sprintf("127.0.0.1:%d", base), Issuer: fmt.Sprintf("http://127.0.0.1:%d/dex", base+41),
+		UI: fmt.Sprintf("http://127.0.0.1:%d", base+42), Pol: fmt.Sprintf("http://127.0.0.1:%d", base+43),
+		Prometheus: fmt.Sprintf("http://127.0.0.1:%d", base+44)}
+}
 
-	p := startStack(t, bin, dataDir, base)
-	ctx := context.Background()
-	issuer := fmt.Sprintf("http://127.0.0.1:%d/dex", base+21)
-	if !strings.Contains(p.Tail(40), "Auth is on") || !strings.Contains(p.Tail(40), "generated now, shown once") {
-		t.Fatalf("the banner does not say auth is on or show the generated password:\n%s", p.Tail(40))
+// flags are the data dir and every port of this stack.
+func (s *localStack) flags(extra ...string) []string {
+	b := s.base
+	return append([]string{"--data-dir", s.dataDir, "--ports-from", fmt.Sprint(b), "--metrics-port", fmt.Sprint(b + 50),
+		"--dex-port", fmt.Sprint(b + 41), "--ui-port", fmt.Sprint(b + 42), "--poller-port", fmt.Sprint(b + 43),
+		"--prometheus-port", fmt.Sprint(b + 44), "--minio-port", fmt.Sprint(b + 45)}, extra...)
+}
+
+// run runs a stack command to completion: its combined output and exit code.
+func (s *localStack) run(args ...string) (string, int) {
+	s.t.Helper()
+	root, _ := toolbin.Root()
+	cmd := exec.Command(s.bin, args...)
+	cmd.Dir = root
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return string(out), ee.ExitCode()
 	}
-	// Without a token the stack refuses; the generated admin gets in.
-	anon, err := client.Dial(client.Options{HostPort: addr, Namespace: "default"})
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return string(out), 0
+}
+
+// upDetached runs "up --detach", which returns once the stack is up.
+func (s *localStack) upDetached(extra ...string) string {
+	s.t.Helper()
+	s.t.Cleanup(func() { s.run("down", "--data-dir", s.dataDir) })
+	out, code := s.run(append([]string{"up", "--detach"}, s.flags(extra...)...)...)
+	if code != 0 || !strings.Contains(out, "Temporal Stack is up.") {
+		s.t.Fatalf("up --detach: exit %d\n%s", code, out)
+	}
+	return out
+}
+
+// upForeground runs "up" as a child and waits for its ready banner.
+func (s *localStack) upForeground(extra ...string) *proc.Process {
+	s.t.Helper()
+	root, _ := toolbin.Root()
+	p, err := proc.Start(proc.Spec{Name: "stack-up", Path: s.bin, LogDir: s.t.TempDir(), Dir: root, Args: append([]string{"up"}, s.flags(extra...)...)})
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	s.t.Cleanup(func() { p.Stop(60 * time.Second) })
+	if err := p.WaitFor(5*time.Minute, "up", func(context.Context) error {
+		if b, _ := os.ReadFile(p.LogPath); strings.Contains(string(b), "the next up reuses the data.") {
+			return nil
+		}
+		return errors.New("no ready banner yet")
+	}); err != nil {
+		s.t.Fatal(err)
+	}
+	return p
+}
+
+func (s *localStack) secrets() map[string]string {
+	s.t.Helper()
+	path := filepath.Join(s.dataDir, "secrets")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
+		s.t.Fatalf("secrets file mode %v", st.Mode())
+	}
+	sec := map[string]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		k, v, _ := strings.Cut(line, "=")
+		sec[k] = v
+	}
+	return sec
+}
+
+// admin is an SDK client signed in as the generated admin (password grant).
+func (s *localStack) admin() client.Client {
+	s.t.Helper()
+	sec := s.secrets()
+	hp, err := workerauth.PasswordGrant(context.Background(), workerauth.Config{Issuer: s.Issuer, ClientID: "temporal-worker",
+		ClientSecret: sec["worker_client_secret"], Username: "admin@example.com", Password: sec["admin_password"]})
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	c, err := client.Dial(client.Options{HostPort: s.Frontend, Namespace: "default", HeadersProvider: hp})
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return c
+}
+
+// dexloginToken runs the real dexlogin PKCE flow against the stack's Dex,
+// playing the browser, and returns the access token it prints.
+func (s *localStack) dexloginToken() string {
+	s.t.Helper()
+	cmd, stdout, stderr, authURL := startLogin(s.t, "127.0.0.1:7788", "--issuer", s.Issuer, "--cache-dir", s.t.TempDir())
+	resp, err := dex.Authorize(authURL, "admin@example.com", s.secrets()["admin_password"], nil)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	resp.Body.Close()
+	if err := cmd.Wait(); err != nil {
+		s.t.Fatalf("dexlogin: %v\n%s", err, stderr)
+	}
+	return strings.TrimSpace(stdout.String())
+}
+
+// runGreeting starts authWorkflow on queue and runs a worker (holding token)
+// until it completes.
+func runGreeting(t *testing.T, addr, token, id string) {
+	t.Helper()
+	c, err := client.Dial(client.Options{HostPort: addr, Namespace: "default", HeadersProvider: bearerHeader(token)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	w := worker.New(c, "greetings", worker.Options{})
+	w.RegisterWorkflowWithOptions(authWorkflow, workflow.RegisterOptions{Name: "Greeting"})
+	w.RegisterActivityWithOptions(greet, activity.RegisterOptions{Name: "Greet"})
+	if err := w.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer w.Stop()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	run, err := c.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: id, TaskQueue: "greetings"}, "Greeting", "stack")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out string
+	if err := run.Get(ctx, &out); err != nil || out != "hello stack" {
+		t.Fatalf("workflow %s: %q, %v", id, out, err)
+	}
+}
+
+// promQuery returns the first value of an instant query against Prometheus.
+func promQuery(base, q string) (string, error) {
+	resp, err := http.Get(base + "/api/v1/query?query=" + url.QueryEscape(q))
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	var r struct {
+		Data struct {
+			Result []struct {
+				Value []any `json:"value"`
+			} `json:"result"`
+		} `json:"data"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
+		return "", err
+	}
+	if len(r.Data.Result) == 0 {
+		return "", fmt.Errorf("%s: no series", q)
+	}
+	return fmt.Sprint(r.Data.Result[0].Value[1]), nil
+}
+
+// TestStackUp runs the README's first command as a user would: up in the
+// background, status, a worker with a dexlogin token, the Web UI in a real
+// browser, live dynamic config, archival, Prometheus with the alert rules,
+// down, and up again on the same data.
+func TestStackUp(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end: builds and runs the local stack")
+	}
+	s := newLocalStack(t)
+	banner := s.upDetached()
+	for _, want := range []string{"Auth is on", "generated now, shown once", s.UI, s.Prometheus, "stack down"} {
+		if !strings.Contains(banner, want) {
+			t.Fatalf("the banner lacks %q:\n%s", want, banner)
+		}
+	}
+	out, code := s.run("status", "--data-dir", s.dataDir)
+	for _, comp := range []string{"dex", "server", "poller", "ui", "prometheus"} {
+		if code != 0 || !strings.Contains(out, comp) {
+			t.Fatalf("status: exit %d, want %s healthy:\n%s", code, comp, out)
+		}
+	}
+	if strings.Contains(out, "unhealthy") || strings.Contains(out, "exited") {
+		t.Fatalf("status:\n%s", out)
+	}
+	ctx := context.Background()
+
+	// Without a token the stack refuses; a dexlogin token runs a real worker.
+	anon, err := client.Dial(client.Options{HostPort: s.Frontend, Namespace: "default"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,32 +244,17 @@ func TestStackUp(t *testing.T) {
 		t.Fatalf("a call without a token: %v", err)
 	}
 	anon.Close()
-	adminClient := func() client.Client {
-		t.Helper()
-		b, err := os.ReadFile(filepath.Join(dataDir, "secrets"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if st, _ := os.Stat(filepath.Join(dataDir, "secrets")); st.Mode().Perm() != 0o600 {
-			t.Fatalf("secrets file mode %v", st.Mode())
-		}
-		sec := map[string]string{}
-		for _, line := range strings.Split(string(b), "\n") {
-			k, v, _ := strings.Cut(line, "=")
-			sec[k] = v
-		}
-		hp, err := workerauth.PasswordGrant(ctx, workerauth.Config{Issuer: issuer, ClientID: "temporal-worker",
-			ClientSecret: sec["worker_client_secret"], Username: "admin@example.com", Password: sec["admin_password"]})
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, err := client.Dial(client.Options{HostPort: addr, Namespace: "default", HeadersProvider: hp})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return c
-	}
-	c := adminClient()
+	token := s.dexloginToken()
+	wfID := fmt.Sprintf("stack-up-%d", rand.IntN(1_000_000))
+	runGreeting(t, s.Frontend, token, wfID)
+
+	// The Web UI in a real browser: SSO through Dex, then the workflow.
+	shot := browserLogin(t, s.UI, "admin@example.com", s.secrets()["admin_password"], "default", wfID)
+	t.Logf("UI screenshot: %s", shot)
+
+	c := s.admin()
+	defer c.Close()
+	// Dynamic config: an edit applies without a restart.
 	limit := func() int64 {
 		t.Helper()
 		resp, err := c.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: "default"})
@@ -110,7 +266,7 @@ func TestStackUp(t *testing.T) {
 	if got := limit(); got != 2*1024*1024 {
 		t.Fatalf("default blob limit %d", got)
 	}
-	dc := filepath.Join(dataDir, "dynamic_config.yaml")
+	dc := filepath.Join(s.dataDir, "dynamic_config.yaml")
 	seed, err := os.ReadFile(dc)
 	if err != nil {
 		t.Fatalf("up did not seed the dynamic config file: %v", err)
@@ -118,54 +274,167 @@ func TestStackUp(t *testing.T) {
 	if err := os.WriteFile(dc, append(seed, "limit.blobSize.error:\n  - value: 12345\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for limit() != 12345 {
-		if time.Now().After(deadline) {
-			t.Fatal("dynamic-config file edit not applied within 5 s")
+	applied := time.Now()
+	eventually(t, 5*time.Second, "dynamic-config edit applied", func() error {
+		if got := limit(); got != 12345 {
+			return fmt.Errorf("limit %d", got)
 		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	c.Close()
+		return nil
+	})
+	t.Logf("dynamic-config edit applied after %s", time.Since(applied).Round(time.Millisecond))
 
-	// Ctrl-C stops it cleanly.
-	p.Stop(30 * time.Second)
-	if _, err := p.Exited(); err != nil {
-		t.Fatalf("up did not exit cleanly on SIGTERM: %v\n%s", err, p.Tail(20))
-	}
-	if !strings.Contains(p.Tail(5), "stack: stopped.") {
-		t.Fatalf("no clean stop:\n%s", p.Tail(20))
-	}
-
-	// A second up reuses the data dir: the namespace, the edit and the login are still there.
-	p = startStack(t, bin, dataDir, base)
-	if strings.Contains(p.Tail(40), "generated now") {
-		t.Fatal("the second up generated new credentials")
-	}
-	c = adminClient()
-	defer c.Close()
-	if got := limit(); got != 12345 {
-		t.Fatalf("after restart the limit is %d, want 12345 from the kept file", got)
-	}
-}
-
-func TestStackUsage(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: builds the stack CLI")
-	}
-	bin, err := toolbin.Own("./tools/stack")
+	// Archival: the closed run is in the namespace's visibility archive and
+	// its history is in the archive files.
+	ns, err := c.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: "default"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, args := range [][]string{{"upp"}, {}, {"up", "--bogus"}, {"up", "extra"}} {
-		p, err := proc.Start(proc.Spec{Name: "stack", Path: bin, Args: args, LogDir: t.TempDir()})
+	if cfg := ns.GetConfig(); cfg.GetHistoryArchivalState() != enumspb.ARCHIVAL_STATE_ENABLED || !strings.HasPrefix(cfg.GetHistoryArchivalUri(), "file://") {
+		t.Fatalf("default namespace archival: %v", cfg)
+	}
+	eventually(t, time.Minute, "archived run listed", func() error {
+		r, err := c.WorkflowService().ListArchivedWorkflowExecutions(ctx, &workflowservice.ListArchivedWorkflowExecutionsRequest{
+			Namespace: "default", PageSize: 10, Query: fmt.Sprintf("WorkflowId = '%s'", wfID)})
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
-		<-p.Done()
-		_, werr := p.Exited()
-		out := p.Tail(40)
-		if werr == nil || !strings.Contains(werr.Error(), "exit status 2") || !strings.Contains(strings.ToLower(out), "usage") {
-			t.Fatalf("stack %v: %v, output:\n%s", args, werr, out)
+		if len(r.Executions) != 1 || r.Executions[0].Status != enumspb.WORKFLOW_EXECUTION_STATUS_COMPLETED {
+			return fmt.Errorf("archived executions %v", r.Executions)
 		}
+		return nil
+	})
+	histDir := strings.TrimPrefix(ns.GetConfig().GetHistoryArchivalUri(), "file://")
+	eventually(t, 30*time.Second, "history archive file", func() error {
+		files, _ := filepath.Glob(filepath.Join(histDir, "*"))
+		for _, f := range files {
+			if st, err := os.Stat(f); err == nil && st.Size() > 0 {
+				return nil
+			}
+		}
+		return fmt.Errorf("no history archive in %s", histDir)
+	})
+
+	// Prometheus scrapes the server and the poller, and loads the alert rules.
+	eventually(t, 30*time.Second, "Prometheus scraped the poller", func() error {
+		v, err := promQuery(s.Prometheus, "stack_poller_history_hosts")
+		if err == nil && v != "1" {
+			err = fmt.Errorf("history hosts %s", v)
+		}
+		return err
+	})
+	if v, err := promQuery(s.Prometheus, `up{job="temporal"}`); err != nil || v != "1" {
+		t.Fatalf("server scrape: %s %v", v, err)
+	}
+	rules := promRules(t, s.Prometheus)
+	if len(rules) < 6 {
+		t.Fatalf("Prometheus loaded %d rules", len(rules))
+	}
+	for name, health := range rules {
+		if health != "ok" && health != "unknown" {
+			t.Fatalf("rule %s: %s", name, health)
+		}
+	}
+
+	// down stops everything; status then says so.
+	if out, code := s.run("down", "--data-dir", s.dataDir); code != 0 || !strings.Contains(out, "stopped") {
+		t.Fatalf("down: exit %d\n%s", code, out)
+	}
+	if out, code := s.run("status", "--data-dir", s.dataDir); code != 1 || !strings.Contains(out, "no stack is running") {
+		t.Fatalf("status after down: exit %d\n%s", code, out)
+	}
+	if _, err := net.DialTimeout("tcp", s.Frontend, time.Second); err == nil {
+		t.Fatal("the frontend still listens after down")
+	}
+
+	// A second up (foreground) reuses the data: no new credentials, the
+	// workflow and the edit are still there; Ctrl-C stops it cleanly.
+	p := s.upForeground()
+	if strings.Contains(p.Tail(60), "generated now") {
+		t.Fatal("the second up generated new credentials")
+	}
+	c2 := s.admin()
+	defer c2.Close()
+	d, err := c2.DescribeWorkflowExecution(ctx, wfID, "")
+	if err != nil || d.WorkflowExecutionInfo.Status != enumspb.WORKFLOW_EXECUTION_STATUS_COMPLETED {
+		t.Fatalf("after restart, workflow %s: %v %v", wfID, d, err)
+	}
+	resp, err := c2.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: "default"})
+	if err != nil || resp.NamespaceInfo.GetLimits().GetBlobSizeLimitError() != 12345 {
+		t.Fatalf("after restart the edit is lost: %v %v", resp, err)
+	}
+	p.Stop(60 * time.Second)
+	if _, err := p.Exited(); err != nil || !strings.Contains(p.Tail(5), "stack: stopped.") {
+		t.Fatalf("up did not stop cleanly on SIGTERM: %v\n%s", err, p.Tail(20))
+	}
+}
+
+// promRules returns every loaded rule's health by name.
+func promRules(t *testing.T, base string) map[string]string {
+	t.Helper()
+	resp, err := http.Get(base + "/api/v1/rules")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var r struct {
+		Data struct {
+			Groups []struct {
+				Rules []struct {
+					Name, Health, LastError string
+				} `json:"rules"`
+			} `json:"groups"`
+		} `json:"data"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, g := range r.Data.Groups {
+		for _, rule := range g.Rules {
+			out[rule.Name] = rule.Health + rule.LastError
+		}
+	}
+	return out
+}
+
+// TestStackUpErrors: bad input fails fast with a clear message.
+func TestStackUpErrors(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end: builds the stack CLI")
+	}
+	s := newLocalStack(t)
+	for _, args := range [][]string{{"upp"}, {}, {"up", "--bogus"}, {"up", "extra"}, {"up", "--topology", "triple"}, {"status", "x"}} {
+		out, code := s.run(args...)
+		if code != 2 || !strings.Contains(strings.ToLower(out), "usage") {
+			t.Fatalf("stack %v: exit %d, output:\n%s", args, code, out)
+		}
+	}
+	// A taken port is named, with the process holding it.
+	l, err := net.Listen("tcp", s.Frontend)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, code := s.run(append([]string{"up"}, s.flags()...)...)
+	l.Close()
+	if code != 1 || !strings.Contains(out, fmt.Sprintf("port %d (server frontend gRPC) is taken by pid %d", s.base, os.Getpid())) {
+		t.Fatalf("port taken: exit %d\n%s", code, out)
+	}
+	// A data dir from an incompatible version is refused, untouched.
+	if err := os.WriteFile(filepath.Join(s.dataDir, "LAYOUT"), []byte("1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, code = s.run(append([]string{"up"}, s.flags()...)...)
+	if code != 1 || !strings.Contains(out, "has layout 1, this version of up needs layout") {
+		t.Fatalf("old data dir: exit %d\n%s", code, out)
+	}
+	// Multi needs PostgreSQL; a malformed URL is explained; nothing runs.
+	if out, code := s.run("up", "--topology", "multi", "--data-dir", t.TempDir()); code != 1 || !strings.Contains(out, "needs --postgres") {
+		t.Fatalf("multi without postgres: exit %d\n%s", code, out)
+	}
+	if out, code := s.run("up", "--postgres", "mysql://x", "--data-dir", t.TempDir()); code != 1 || !strings.Contains(out, "want postgres://USER:PASSWORD@HOST:PORT/") {
+		t.Fatalf("bad --postgres: exit %d\n%s", code, out)
+	}
+	if out, code := s.run("status", "--data-dir", t.TempDir()); code != 1 || !strings.Contains(out, "no stack is running") {
+		t.Fatalf("status of nothing: exit %d\n%s", code, out)
 	}
 }

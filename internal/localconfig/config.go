@@ -1,9 +1,10 @@
-// Package localconfig renders the server config for a single local process
-// running all five services on SQLite files (the local stack and the tests).
+// Package localconfig renders the server config of the local stack and the
+// tests: SQLite files or PostgreSQL (with dual visibility), archival, metrics.
 package localconfig
 
 import (
 	"io"
+	"strings"
 	"text/template"
 )
 
@@ -17,18 +18,65 @@ type Config struct {
 	DataDir, DynamicConfigFile                               string
 	// Internode TLS (history, matching, internal-frontend), PEM files; "" = plaintext.
 	InternodeCA, InternodeCert, InternodeKey string
+	// Postgres, when set, replaces the SQLite files (DataDir is then unused).
+	Postgres *Postgres
+	// Archival, when set, turns on history and visibility archival.
+	Archival *Archival
+	// Shards is numHistoryShards (default 4); it can never change for a database.
+	Shards int
 }
 
-var configTemplate = template.Must(template.New("config").Parse(`# enable-template
+// Postgres is a PostgreSQL server holding the main store, the primary
+// visibility store and, when SecondaryVisibility is set, a secondary one.
+type Postgres struct {
+	Addr, User, Password                      string // host:port
+	Database, Visibility, SecondaryVisibility string
+	MaxConns                                  int
+}
+
+// Archival is where closed workflows are archived: a file:// URI (filestore)
+// or an s3:// URI (s3store, e.g. MinIO at S3Endpoint).
+type Archival struct {
+	HistoryURI, VisibilityURI string
+	S3Endpoint, S3Region      string
+}
+
+// Scheme is "file" or "s3".
+func (a *Archival) Scheme() string {
+	scheme, _, _ := strings.Cut(a.HistoryURI, "://")
+	return scheme
+}
+
+var configTemplate = template.Must(template.New("config").Funcs(template.FuncMap{"dict": dict}).Parse(`# enable-template
 log:
   stdout: true
   level: {{"{{"}} default "info" (env "TEMPORAL_LOG_LEVEL") {{"}}"}}
 persistence:
-  defaultStore: sqlite-default
-  visibilityStore: sqlite-visibility
-  numHistoryShards: 4
+  defaultStore: default
+  visibilityStore: visibility
+{{- if and .Postgres .Postgres.SecondaryVisibility}}
+  secondaryVisibilityStore: secondary-visibility
+{{- end}}
+  numHistoryShards: {{if .Shards}}{{.Shards}}{{else}}4{{end}}
   datastores:
-    sqlite-default:
+{{- if .Postgres}}
+{{- $pg := .Postgres}}
+{{- range $name, $db := dict "default" $pg.Database "visibility" $pg.Visibility "secondary-visibility" $pg.SecondaryVisibility}}
+{{- if $db}}
+    {{$name}}:
+      sql:
+        pluginName: postgres12
+        databaseName: {{$db}}
+        connectAddr: {{printf "%q" $pg.Addr}}
+        connectProtocol: tcp
+        user: {{printf "%q" $pg.User}}
+        password: {{printf "%q" $pg.Password}}
+        maxConns: {{if $pg.MaxConns}}{{$pg.MaxConns}}{{else}}20{{end}}
+        maxIdleConns: {{if $pg.MaxConns}}{{$pg.MaxConns}}{{else}}20{{end}}
+{{- end}}
+{{- end}}
+{{- else}}
+    default:
       sql:
         pluginName: sqlite
         databaseName: {{.DataDir}}/temporal.db
@@ -37,7 +85,7 @@ persistence:
         connectAttributes: {mode: rwc, setup: "true", journal_mode: wal, synchronous: "2"}
         maxConns: 1
         maxIdleConns: 1
-    sqlite-visibility:
+    visibility:
       sql:
         pluginName: sqlite
         databaseName: {{.DataDir}}/visibility.db
@@ -46,6 +94,7 @@ persistence:
         connectAttributes: {mode: rwc, setup: "true", journal_mode: wal, synchronous: "2"}
         maxConns: 1
         maxIdleConns: 1
+{{- end}}
 global:
   membership:
     maxJoinDuration: 30s
@@ -86,6 +135,31 @@ clusterMetadata:
       httpAddress: 127.0.0.1:{{.FrontendHTTP}}
 dcRedirectionPolicy:
   policy: noop
+{{- with .Archival}}
+archival:
+  history:
+    state: enabled
+    enableRead: true
+    provider:
+{{- if eq .Scheme "s3"}}
+      s3store: {region: "{{.S3Region}}", endpoint: "{{.S3Endpoint}}", s3ForcePathStyle: true}
+{{- else}}
+      filestore: {fileMode: "0600", dirMode: "0700"}
+{{- end}}
+  visibility:
+    state: enabled
+    enableRead: true
+    provider:
+{{- if eq .Scheme "s3"}}
+      s3store: {region: "{{.S3Region}}", endpoint: "{{.S3Endpoint}}", s3ForcePathStyle: true}
+{{- else}}
+      filestore: {fileMode: "0600", dirMode: "0700"}
+{{- end}}
+namespaceDefaults:
+  archival:
+    history: {state: enabled, URI: "{{.HistoryURI}}"}
+    visibility: {state: enabled, URI: "{{.VisibilityURI}}"}
+{{- end}}
 {{- if .DynamicConfigFile}}
 dynamicConfigClient:
   filepath: {{.DynamicConfigFile}}
@@ -96,3 +170,11 @@ dynamicConfigClient:
 // Write renders the config. It starts with "# enable-template", so the server
 // expands it (TEMPORAL_LOG_LEVEL picks the log level).
 func Write(w io.Writer, c Config) error { return configTemplate.Execute(w, c) }
+
+func dict(kv ...string) map[string]string {
+	m := map[string]string{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		m[kv[i]] = kv[i+1]
+	}
+	return m
+}

@@ -1,10 +1,15 @@
-// Command stack runs Temporal Stack: the local stack (up), and every test (test).
+// Command stack runs Temporal Stack: the local stack (up, status, down) and
+// every test (test).
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 
+	"github.com/temporal-stack/stack/internal/harness/toolbin"
 	"github.com/temporal-stack/stack/tools/stack/internal/testcmd"
 	"github.com/temporal-stack/stack/tools/stack/internal/up"
 )
@@ -12,7 +17,9 @@ import (
 const usage = `usage: go run ./tools/stack <command> [flags]
 
 commands:
-  up      run the Temporal Stack locally (no Kubernetes, no Docker); Ctrl-C stops it
+  up      run the Temporal Stack locally (no Kubernetes, no Docker); Ctrl-C stops it, --detach backgrounds it
+  status  health of each component of a running local stack
+  down    stop a local stack started with up --detach
   test    install what the tests need, then run every test (go vet + go test)
 
 Run "go run ./tools/stack <command> -h" for a command's flags.
@@ -27,6 +34,8 @@ func main() {
 	switch cmd, args := os.Args[1], os.Args[2:]; cmd {
 	case "up":
 		err = up.Run(args)
+	case "status", "down":
+		err = dataDirCommand(cmd, args)
 	case "test":
 		err = testcmd.Run(args)
 	case "-h", "--help", "help":
@@ -40,4 +49,30 @@ func main() {
 		fmt.Fprintln(os.Stderr, "stack:", err)
 		os.Exit(1)
 	}
+}
+
+// dataDirCommand runs status or down, which only take --data-dir.
+func dataDirCommand(cmd string, args []string) error {
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	root, _ := toolbin.Root()
+	dataDir := fs.String("data-dir", filepath.Join(root, ".stack"), "the data dir the stack was started with")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		os.Exit(2)
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(os.Stderr, "%s takes no arguments, got %q\n", cmd, fs.Args())
+		fs.Usage()
+		os.Exit(2)
+	}
+	dir, err := filepath.Abs(*dataDir)
+	if err != nil {
+		return err
+	}
+	if cmd == "status" {
+		return up.Status(dir, os.Stdout)
+	}
+	return up.Down(dir, os.Stdout)
 }

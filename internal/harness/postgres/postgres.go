@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -106,4 +107,15 @@ func (db *DB) CreateTemporalDatabase(name, schema string) {
 			db.t.Fatalf("temporal-sql-tool %v: %v\n%s", step, err, out)
 		}
 	}
+}
+
+// Query runs sql as the superuser on database and returns psql's unaligned,
+// tuples-only output (one row a line, fields separated by |).
+func (db *DB) Query(database, sql string) (string, error) {
+	out, err := exec.Command("psql", "-h", "127.0.0.1", "-p", strconv.Itoa(db.Port), "-U", "postgres", "-d", database,
+		"-v", "ON_ERROR_STOP=1", "-At", "-c", sql).CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("psql on %s: %v\n%s", database, err, out)
+	}
+	return strings.TrimSpace(string(out)), nil
 }

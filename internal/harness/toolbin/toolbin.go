@@ -41,6 +41,8 @@ var (
 	Kubectl       = Tool{Name: "kubectl", Module: "kube", Package: "k8s.io/kubernetes/cmd/kubectl", LDFlags: k8sVersion, Minutes: 1}
 	Dex           = Tool{Name: "dex", Module: "dex", Package: "github.com/dexidp/dex/cmd/dex", Env: []string{"GONOSUMDB=github.com/dexidp/dex/api", "CGO_ENABLED=1"}, Minutes: 2} // cgo: its sqlite3 storage
 	TemporalCLI   = Tool{Name: "temporal", Module: "temporalcli", Package: "github.com/temporalio/cli/cmd/temporal", Minutes: 4}
+	UI            = Tool{Name: "temporal-ui", Module: "ui", Package: ".", Minutes: 1}
+	MinIO         = Tool{Name: "minio", Module: "minio", Package: "github.com/minio/minio", Minutes: 4} // AGPLv3: run as its own process
 )
 
 // Root returns the repository root: $STACK_ROOT, else the nearest parent
@@ -136,6 +138,11 @@ func goBuild(dir, pkg, out, ldflags string, env []string) error {
 		return err
 	}
 	start := time.Now()
+	// Go skips the link when the target already carries this build's ID, and
+	// unlinks (never truncates) a target it replaces: start from a hard link
+	// of the current binary so an up-to-date one is not relinked.
+	_ = os.Remove(tmp)
+	_ = os.Link(out, tmp)
 	cmd := exec.Command("go", "build", "-trimpath", "-ldflags", strings.TrimSpace("-s -w "+ldflags), "-o", tmp, pkg)
 	cmd.Dir = dir
 	cmd.Env = append(append(os.Environ(), "CGO_ENABLED=0"), env...)

@@ -69,7 +69,8 @@ func prepare() error {
 	if os.Geteuid() != 0 {
 		return errors.New("the end-to-end tests run the server as uid 1000 on a read-only root filesystem (unshare, mount, setpriv) and need root; run as root or use --short")
 	}
-	for tool, pkg := range map[string]string{"unshare": "util-linux", "setpriv": "util-linux", "mount": "mount", "promtool": "prometheus"} {
+	for tool, pkg := range map[string]string{"unshare": "util-linux", "setpriv": "util-linux", "mount": "mount",
+		"promtool": "prometheus", "prometheus": "prometheus", "chromium": "chromium", "node": "nodejs", "npm": "npm"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			return fmt.Errorf("%s not found: apt-get install -y --no-install-recommends %s", tool, pkg)
 		}
@@ -80,15 +81,21 @@ func prepare() error {
 	if _, err := exec.LookPath("gcc"); err != nil {
 		return errors.New("gcc not found: Dex builds with cgo (apt-get install -y gcc)")
 	}
-	for _, t := range []toolbin.Tool{toolbin.Etcd, toolbin.KubeAPIServer, toolbin.Dex, toolbin.TemporalCLI} {
+	for _, t := range []toolbin.Tool{toolbin.Etcd, toolbin.KubeAPIServer, toolbin.Dex, toolbin.TemporalCLI, toolbin.UI, toolbin.MinIO} {
 		if _, err := toolbin.Path(t); err != nil {
 			return err
 		}
 	}
-	for _, pkg := range []string{"./server", "go.temporal.io/server/cmd/tools/sql"} {
+	for _, pkg := range []string{"./server", "./poller", "./tools/stack", "go.temporal.io/server/cmd/tools/sql"} {
 		if _, err := toolbin.Own(pkg); err != nil {
 			return err
 		}
+	}
+	// The browser test's driver (playwright-core, pinned in package-lock.json).
+	npm := exec.Command("npm", "ci", "--no-audit", "--no-fund")
+	npm.Dir = filepath.Join("e2e", "browser")
+	if out, err := npm.CombinedOutput(); err != nil {
+		return fmt.Errorf("npm ci in e2e/browser: %v\n%s", err, out)
 	}
 	return nil
 }

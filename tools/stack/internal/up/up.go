@@ -1,6 +1,7 @@
-// Package up runs the Temporal Stack locally as child processes: Dex (the
-// identity provider) and the server (all five services on SQLite, auth on)
-// with its live dynamic-config file.
+// Package up runs the Temporal Stack locally as child processes: Dex, the
+// server (one process or the chart's multi-process shape), the health poller,
+// the Web UI with SSO, Prometheus with the chart's alert rules, and MinIO for
+// archival; status and down act on a stack started with --detach.
 package up
 
 import (
@@ -8,18 +9,15 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"net"
 	"os"
+	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
 
-	"go.temporal.io/api/serviceerror"
-	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/client"
-	"google.golang.org/protobuf/types/known/durationpb"
 
 	"github.com/temporal-stack/stack/dexlogin/workerauth"
 	"github.com/temporal-stack/stack/internal/harness/proc"
@@ -39,14 +37,59 @@ stack.auth.rolePolicy:
       default: ["default:read"]
 `
 
-// Run parses flags and runs the stack until interrupted.
+const seedDualVisibility = `
+# Dual visibility (--postgres): every write goes to both visibility stores.
+# Set enableReadFromSecondaryVisibility to true to read from the secondary.
+system.secondaryVisibilityWritingMode:
+  - value: dual
+system.enableReadFromSecondaryVisibility:
+  - value: false
+`
+
+// bannerTitle starts the ready banner; bannerEnd is its last line.
+const (
+	bannerTitle = "Temporal Stack is up."
+	bannerEnd   = "the next up reuses the data."
+)
+
+type options struct {
+	dataDir                                     string
+	base, metrics, dex, ui, poller, prom, minio int
+	topology, postgres, archival                string
+	detach                                      bool
+	noUI, noPrometheus                          bool
+}
+
+const usage = `usage: go run ./tools/stack up [flags]
+
+Runs the whole Temporal Stack on this machine as local processes: the server
+(auth on), Dex, the Web UI with SSO, the health poller, Prometheus (if
+installed) and archival. Ctrl-C stops it; --detach runs it in the background
+(then "stack status" and "stack down").
+
+flags:
+`
+
+// Run parses the flags of "up" and runs the stack until interrupted.
 func Run(args []string) error {
 	fs := flag.NewFlagSet("up", flag.ContinueOnError)
+	fs.Usage = func() { fmt.Fprint(fs.Output(), usage); fs.PrintDefaults() }
 	root, _ := toolbin.Root()
-	dataDir := fs.String("data-dir", filepath.Join(root, ".stack"), "where the stack keeps its databases, config and logs (reused by the next up)")
-	base := fs.Int("ports-from", 7233, "frontend gRPC port; the other services use the ports after it (history +1, matching +2, internal-frontend +3, worker +6, HTTP +10)")
-	metricsPort := fs.Int("metrics-port", 9090, "Prometheus /metrics port of the server")
-	dexPort := fs.Int("dex-port", 5556, "port of the local Dex (OIDC issuer http://127.0.0.1:PORT/dex)")
+	var o options
+	fs.StringVar(&o.dataDir, "data-dir", filepath.Join(root, ".stack"), "where the stack keeps its databases, config, secrets and logs (reused by the next up)")
+	fs.IntVar(&o.base, "ports-from", 7233, "frontend gRPC port; the services use the ports after it (history +1, matching +2, internal-frontend +3, worker +6, HTTP +10; --topology multi: second replicas +20)")
+	fs.IntVar(&o.metrics, "metrics-port", 9090, "server /metrics port (--topology multi: this and the next 7)")
+	fs.IntVar(&o.dex, "dex-port", 5556, "Dex port (OIDC issuer http://127.0.0.1:PORT/dex)")
+	fs.IntVar(&o.ui, "ui-port", 8080, "Web UI port")
+	fs.IntVar(&o.poller, "poller-port", 9095, "health poller /metrics port")
+	fs.IntVar(&o.prom, "prometheus-port", 9091, "Prometheus port")
+	fs.IntVar(&o.minio, "minio-port", 9000, "MinIO S3 port (--archival minio); its console uses the next port")
+	fs.StringVar(&o.topology, "topology", "single", "single: one server process; multi: the chart's shape (frontend ×2, history ×2, matching ×2, worker, internal-frontend; needs --postgres)")
+	fs.StringVar(&o.postgres, "postgres", "", "postgres://USER:PASSWORD@HOST:PORT/ instead of SQLite files: main store plus dual visibility (two visibility databases)")
+	fs.StringVar(&o.archival, "archival", "file", "where closed workflows are archived: file (the data dir), minio (a local MinIO) or off")
+	fs.BoolVar(&o.detach, "detach", false, "run in the background; stop with: stack down")
+	fs.BoolVar(&o.noUI, "no-ui", false, "do not run the Web UI")
+	fs.BoolVar(&o.noPrometheus, "no-prometheus", false, "do not run Prometheus even when installed")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -58,152 +101,378 @@ func Run(args []string) error {
 		fs.Usage()
 		os.Exit(2)
 	}
-	return run(*dataDir, *base, *metricsPort, *dexPort)
+	if o.topology != "single" && o.topology != "multi" {
+		fmt.Fprintf(os.Stderr, "--topology %q: want single or multi\n", o.topology)
+		fs.Usage()
+		os.Exit(2)
+	}
+	if o.topology == "multi" && o.postgres == "" {
+		return errors.New("--topology multi needs --postgres: SQLite files cannot be shared by several server processes")
+	}
+	abs, err := filepath.Abs(o.dataDir)
+	if err != nil {
+		return err
+	}
+	o.dataDir = abs
+	if o.detach {
+		return detach(o.dataDir, args)
+	}
+	return run(o)
 }
 
-func run(dataDir string, base, metricsPort, dexPort int) error {
-	c := localconfig.Config{
-		Frontend: base, History: base + 1, Matching: base + 2, Internal: base + 3, Worker: base + 6,
-		FrontendHTTP: base + 10, InternalHTTP: base + 13,
-		FrontendMembership: base - 300, HistoryMembership: base - 299, MatchingMembership: base - 298,
-		InternalMembership: base - 297, WorkerMembership: base - 294, Metrics: metricsPort,
-		DataDir: filepath.Join(dataDir, "db"), DynamicConfigFile: filepath.Join(dataDir, "dynamic_config.yaml"),
-	}
-	for name, port := range map[string]int{
-		"frontend": c.Frontend, "history": c.History, "matching": c.Matching, "internal-frontend": c.Internal,
-		"worker": c.Worker, "frontend HTTP": c.FrontendHTTP, "internal-frontend HTTP": c.InternalHTTP,
-		"metrics": c.Metrics, "frontend membership": c.FrontendMembership, "history membership": c.HistoryMembership,
-		"matching membership": c.MatchingMembership, "internal-frontend membership": c.InternalMembership,
-		"worker membership": c.WorkerMembership, "Dex": dexPort,
-	} {
-		l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
-		if err != nil {
-			return fmt.Errorf("port %d (%s) is taken: %v; stop what uses it (ss -ltnp 'sport = :%d') or pass --ports-from / --metrics-port", port, name, err, port)
-		}
-		l.Close()
-	}
-	for _, d := range []string{c.DataDir, filepath.Join(dataDir, "logs")} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return err
-		}
-	}
-	if _, err := os.Stat(c.DynamicConfigFile); errors.Is(err, os.ErrNotExist) {
-		if err := os.WriteFile(c.DynamicConfigFile, []byte(seedDynamicConfig), 0o644); err != nil {
-			return err
-		}
-	}
-	cfgPath := filepath.Join(dataDir, "server.yaml")
-	f, err := os.Create(cfgPath)
-	if err != nil {
-		return err
-	}
-	if err := localconfig.Write(f, c); err != nil {
-		f.Close()
-		return err
-	}
-	f.Close()
+// stack is a running local stack.
+type stack struct {
+	o     options
+	comps []*running // in start order
+	state State
+}
 
-	sec, err := secrets(dataDir)
+type running struct {
+	Component
+	p        *proc.Process
+	critical bool // its exit stops the stack
+}
+
+func (s *stack) add(p *proc.Process, c Component, critical bool) {
+	c.Pid, c.Log = p.Pid(), p.LogPath
+	s.comps = append(s.comps, &running{Component: c, p: p, critical: critical})
+	s.state.Components = append(s.state.Components, c)
+	_ = writeState(s.o.dataDir, s.state)
+}
+
+// stop stops the components in reverse start order.
+func (s *stack) stop() {
+	for i := len(s.comps) - 1; i >= 0; i-- {
+		s.comps[i].p.Stop(20 * time.Second)
+	}
+	s.comps = nil
+}
+
+func run(o options) (err error) {
+	if err := os.MkdirAll(filepath.Join(o.dataDir, "logs"), 0o755); err != nil {
+		return err
+	}
+	if err := checkLayout(o.dataDir); err != nil {
+		return err
+	}
+	lock, err := lockDataDir(o.dataDir)
 	if err != nil {
 		return err
 	}
-	issuer := fmt.Sprintf("http://127.0.0.1:%d/dex", dexPort)
-	dexCfg := filepath.Join(dataDir, "dex.yaml")
-	if err := writeDexConfig(dexCfg, issuer, fmt.Sprintf("127.0.0.1:%d", dexPort), filepath.Join(dataDir, "dex.db"), sec); err != nil {
+	defer lock.Close()
+	s := &stack{o: o, state: State{Pid: os.Getpid(), Started: time.Now()}}
+	if err := writeState(o.dataDir, s.state); err != nil {
 		return err
 	}
-	fmt.Println("stack: building Dex and the server (first run takes a few minutes)...")
-	dexBin, err := toolbin.Path(toolbin.Dex)
+	defer os.Remove(filepath.Join(o.dataDir, stateFile))
+	defer s.stop()
+	// Ctrl-C while starting stops what has started.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+
+	common := localconfig.Config{DataDir: filepath.Join(o.dataDir, "db"), DynamicConfigFile: filepath.Join(o.dataDir, "dynamic_config.yaml")}
+	if o.postgres != "" {
+		if common.Postgres, err = parsePostgres(o.postgres); err != nil {
+			return err
+		}
+	} else if err := os.MkdirAll(common.DataDir, 0o755); err != nil {
+		return err
+	}
+	if common.Archival, err = archivalConfig(o.archival, o.dataDir, o.minio); err != nil {
+		return err
+	}
+	ms := members(o.topology, o.base, o.metrics, common)
+	internal := ms[0].cfg.Internal // every member agrees on the internal-frontend port
+	frontend := fmt.Sprintf("127.0.0.1:%d", o.base)
+
+	promBin, promErr := exec.LookPath("prometheus")
+	runProm := !o.noPrometheus && promErr == nil
+	ports := map[string]int{"Dex": o.dex, "poller": o.poller}
+	for _, m := range ms {
+		for k, v := range m.ports() {
+			ports[k] = v
+		}
+	}
+	if !o.noUI {
+		ports["Web UI"] = o.ui
+	}
+	if runProm {
+		ports["Prometheus"] = o.prom
+	}
+	if o.archival == "minio" {
+		ports["MinIO"], ports["MinIO console"] = o.minio, o.minio+1
+	}
+	if err := checkPorts(ports); err != nil {
+		return err
+	}
+	if err := seedDynamicConfigFile(common.DynamicConfigFile, common.Postgres != nil); err != nil {
+		return err
+	}
+	sec, err := secrets(o.dataDir)
 	if err != nil {
 		return err
 	}
-	bin, err := toolbin.Own("./server")
-	if err != nil {
+	minioPassword = sec.MinIOPassword
+	issuer := fmt.Sprintf("http://127.0.0.1:%d/dex", o.dex)
+	uiURL := fmt.Sprintf("http://127.0.0.1:%d", o.ui)
+	dexCfg := filepath.Join(o.dataDir, "dex.yaml")
+	if err := writeDexConfig(dexCfg, issuer, fmt.Sprintf("127.0.0.1:%d", o.dex), filepath.Join(o.dataDir, "dex.db"), uiURL+"/auth/sso/callback", sec); err != nil {
 		return err
 	}
-	logs := filepath.Join(dataDir, "logs")
-	dex, err := proc.Start(proc.Spec{Name: "dex", Path: dexBin, LogDir: logs, Args: []string{"serve", dexCfg}})
-	if err != nil {
-		return err
+
+	// Build what is missing, one at a time, saying what and how long.
+	fmt.Println("stack: building the components (the first run takes several minutes; later runs only relink)...")
+	bins := map[string]string{}
+	tools := map[string]toolbin.Tool{"dex": toolbin.Dex}
+	if !o.noUI {
+		tools["ui"] = toolbin.UI
 	}
-	defer dex.Stop(10 * time.Second)
-	fmt.Printf("stack: starting Dex (log: %s)...\n", dex.LogPath)
-	if err := dex.WaitFor(time.Minute, "serving OIDC discovery", proc.HTTPOK(nil, issuer+"/.well-known/openid-configuration")); err != nil {
+	if o.archival == "minio" {
+		tools["minio"] = toolbin.MinIO
+	}
+	for name, t := range tools {
+		if bins[name], err = toolbin.Path(t); err != nil {
+			return err
+		}
+	}
+	for name, pkg := range map[string]string{"server": "./server", "poller": "./poller"} {
+		if bins[name], err = toolbin.Own(pkg); err != nil {
+			return err
+		}
+	}
+	logs := filepath.Join(o.dataDir, "logs")
+	start := func(spec proc.Spec, c Component, critical bool, ready func(context.Context) error) error {
+		spec.LogDir = logs
+		p, err := proc.Start(spec)
+		if err != nil {
+			return err
+		}
+		s.add(p, c, critical)
+		fmt.Printf("stack: starting %s (log: %s)...\n", c.Name, p.LogPath)
+		if err := p.WaitFor(2*time.Minute, "ready", ready); err != nil {
+			return err
+		}
+		return interrupted(sig)
+	}
+
+	if err := start(proc.Spec{Name: "dex", Path: bins["dex"], Args: []string{"serve", dexCfg}},
+		Component{Name: "dex", URL: issuer, Health: issuer + "/.well-known/openid-configuration"}, true,
+		proc.HTTPOK(nil, issuer+"/.well-known/openid-configuration")); err != nil {
 		return fmt.Errorf("Dex is not ready: %w", err)
 	}
-	server, err := proc.Start(proc.Spec{Name: "server", Path: bin, LogDir: logs,
-		Args: []string{"--config-file", cfgPath, "start", "--auth-issuer", issuer,
-			"--auth-audience", strings.Join([]string{CLIClient, UIClient, WorkerClient}, ",")},
-		Env: []string{"TEMPORAL_SERVICES=frontend,internal-frontend,history,matching,worker"}})
+	if o.archival == "minio" {
+		minioURL := fmt.Sprintf("http://127.0.0.1:%d", o.minio)
+		if err := start(proc.Spec{Name: "minio", Path: bins["minio"],
+			Args: []string{"server", filepath.Join(o.dataDir, "minio"), "--address", fmt.Sprintf("127.0.0.1:%d", o.minio),
+				"--console-address", fmt.Sprintf("127.0.0.1:%d", o.minio+1)},
+			Env: []string{"MINIO_ROOT_USER=" + minioUser, "MINIO_ROOT_PASSWORD=" + sec.MinIOPassword, "MINIO_BROWSER_REDIRECT=off"}},
+			Component{Name: "minio", URL: fmt.Sprintf("http://127.0.0.1:%d", o.minio+1), Health: minioURL + "/minio/health/ready"}, true,
+			proc.HTTPOK(nil, minioURL+"/minio/health/ready")); err != nil {
+			return fmt.Errorf("MinIO is not ready: %w", err)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		err := createBuckets(ctx, minioURL)
+		cancel()
+		if err != nil {
+			return err
+		}
+	}
+	if common.Postgres != nil {
+		fmt.Printf("stack: preparing PostgreSQL %s (databases %s, %s, %s)...\n", common.Postgres.Addr, pgMain, pgVisibility, pgSecondaryVisibility)
+		if err := setupPostgres(common.Postgres); err != nil {
+			return err
+		}
+	}
+	serverArgs := []string{"--auth-issuer", issuer, "--auth-audience", strings.Join([]string{CLIClient, UIClient, WorkerClient}, ",")}
+	fmt.Printf("stack: starting the server (%s topology, %d process(es))...\n", o.topology, len(ms))
+	err = startMembers(ms, bins["server"], o.dataDir, serverArgs)
+	var entry *proc.Process // the member serving the public frontend
+	for _, m := range ms {
+		if m.proc == nil {
+			continue
+		}
+		health := fmt.Sprintf("http://127.0.0.1:%d/metrics", m.cfg.Metrics)
+		if strings.HasPrefix(m.services, "frontend") {
+			health = fmt.Sprintf("grpc://127.0.0.1:%d", m.grpcPort())
+			if entry == nil {
+				entry = m.proc
+			}
+		}
+		s.add(m.proc, Component{Name: m.name, URL: fmt.Sprintf("127.0.0.1:%d", m.grpcPort()), Health: health}, true)
+	}
 	if err != nil {
 		return err
 	}
-	defer server.Stop(20 * time.Second)
-	fmt.Printf("stack: starting the server (log: %s)...\n", server.LogPath)
+	if err := interrupted(sig); err != nil {
+		return err
+	}
 
-	addr := fmt.Sprintf("127.0.0.1:%d", c.Frontend)
 	var tc client.Client
-	err = server.WaitFor(2*time.Minute, "serving", func(ctx context.Context) error {
+	err = entry.WaitFor(2*time.Minute, "serving", func(ctx context.Context) error {
 		hp, err := workerauth.PasswordGrant(ctx, workerauth.Config{Issuer: issuer, ClientID: WorkerClient,
 			ClientSecret: sec.WorkerSecret, Username: AdminEmail, Password: sec.AdminPassword})
 		if err != nil {
 			return err
 		}
-		tc, err = client.DialContext(ctx, client.Options{HostPort: addr, HeadersProvider: hp})
+		tc, err = client.DialContext(ctx, client.Options{HostPort: frontend, HeadersProvider: hp})
 		return err
 	})
 	if err != nil {
 		return err
 	}
 	defer tc.Close()
-	if err := ensureNamespace(tc, "default"); err != nil {
+	if err := ensureNamespace(tc, "default", common.Archival); err != nil {
 		return err
 	}
 
-	password := "(shown on the first run; see " + filepath.Join(dataDir, "secrets") + ")"
+	pollerURL := fmt.Sprintf("http://127.0.0.1:%d", o.poller)
+	if err := start(proc.Spec{Name: "poller", Path: bins["poller"],
+		Args: []string{"--address", fmt.Sprintf("127.0.0.1:%d", internal), "--listen", fmt.Sprintf("127.0.0.1:%d", o.poller), "--interval", "5s"}},
+		Component{Name: "poller", URL: pollerURL + "/metrics", Health: pollerURL + "/readyz"}, false,
+		proc.HTTPOK(nil, pollerURL+"/readyz")); err != nil {
+		return fmt.Errorf("the health poller is not ready: %w", err)
+	}
+
+	uiLine := "(off: --no-ui)"
+	if !o.noUI {
+		uiCfg := filepath.Join(o.dataDir, "ui.yaml")
+		if err := writeUIConfig(uiCfg, uiOptions{Port: o.ui, FrontendAddr: frontend, Issuer: issuer, ClientID: UIClient,
+			ClientSecret: sec.UISecret, CallbackURL: uiURL + "/auth/sso/callback", Namespace: "default"}); err != nil {
+			return err
+		}
+		// The UI runs as its own process: its failures never take the server down.
+		if err := start(proc.Spec{Name: "ui", Path: bins["ui"], Args: []string{"--config", uiCfg}},
+			Component{Name: "ui", URL: uiURL, Health: uiURL + "/healthz"}, false,
+			proc.HTTPOK(nil, uiURL+"/healthz")); err != nil {
+			fmt.Printf("stack: the Web UI did not start, the rest keeps running: %v\n", err)
+			uiLine = "(failed to start: see " + filepath.Join(logs, "ui.log") + ")"
+		} else {
+			uiLine = uiURL + "   (sign in with the login below)"
+		}
+	}
+
+	promLine := "not installed: apt-get install -y --no-install-recommends prometheus (then run up again)"
+	if o.noPrometheus {
+		promLine = "(off: --no-prometheus)"
+	}
+	if runProm {
+		var targets []string
+		for _, m := range ms {
+			targets = append(targets, fmt.Sprintf("127.0.0.1:%d", m.cfg.Metrics))
+		}
+		promDir := filepath.Join(o.dataDir, "prometheus")
+		if err := os.MkdirAll(promDir, 0o755); err != nil {
+			return err
+		}
+		cfg, err := writePrometheusConfig(promDir, targets, fmt.Sprintf("127.0.0.1:%d", o.poller))
+		if err != nil {
+			return err
+		}
+		promURL := fmt.Sprintf("http://127.0.0.1:%d", o.prom)
+		if err := start(proc.Spec{Name: "prometheus", Path: promBin,
+			Args: []string{"--config.file", cfg, "--storage.tsdb.path", filepath.Join(promDir, "data"),
+				"--web.listen-address", fmt.Sprintf("127.0.0.1:%d", o.prom), "--storage.tsdb.retention.time", "7d"}},
+			Component{Name: "prometheus", URL: promURL, Health: promURL + "/-/ready"}, false,
+			proc.HTTPOK(nil, promURL+"/-/ready")); err != nil {
+			fmt.Printf("stack: Prometheus did not start, the rest keeps running: %v\n", err)
+			promLine = "(failed to start: see " + filepath.Join(logs, "prometheus.log") + ")"
+		} else {
+			promLine = promURL + "   (alerts: " + promURL + "/alerts)"
+		}
+	}
+
+	password := "(shown on the first run; see " + filepath.Join(o.dataDir, "secrets") + ")"
 	if sec.Created {
-		password = sec.AdminPassword + "  (generated now, shown once; kept in " + filepath.Join(dataDir, "secrets") + ")"
+		password = sec.AdminPassword + "  (generated now, shown once; kept in " + filepath.Join(o.dataDir, "secrets") + ")"
+	}
+	archLine := "off"
+	if a := common.Archival; a != nil {
+		archLine = a.HistoryURI + " , " + a.VisibilityURI
+		if a.Scheme() == "s3" {
+			archLine += fmt.Sprintf("   (MinIO console http://127.0.0.1:%d, user %s, password in the secrets file)", o.minio+1, minioUser)
+		}
+	}
+	storage := "SQLite files in " + common.DataDir
+	if common.Postgres != nil {
+		storage = fmt.Sprintf("PostgreSQL %s: %s, visibility %s + %s (dual)", common.Postgres.Addr, pgMain, pgVisibility, pgSecondaryVisibility)
+	}
+	s.state.Ready = true
+	if err := writeState(o.dataDir, s.state); err != nil {
+		return err
 	}
 	fmt.Printf(`
-Temporal Stack is up. Auth is on.
+%s Auth is on.
   Frontend (gRPC)   %s
+  Web UI            %s
   Login (Dex)       %s   user %s
                     password %s
-  Metrics           http://127.0.0.1:%d/metrics
+  Metrics           http://127.0.0.1:%d/metrics, poller %s/metrics
+  Prometheus        %s
+  Storage           %s (%s topology)
+  Archival          %s
   Dynamic config    %s  (edits apply live; the role policy is in it)
   Data and logs     %s
 
 Try:
   go run ./dexlogin --issuer %s --temporal-profile local --temporal-address %s
   temporal --profile local workflow list
+  go run ./tools/stack status --data-dir %s
 
-Ctrl-C stops everything; the next up reuses the data.
-`, addr, issuer, AdminEmail, password, c.Metrics, c.DynamicConfigFile, dataDir, issuer, addr)
+Ctrl-C stops everything; %s
+`, bannerTitle, frontend, uiLine, issuer, AdminEmail, password, o.metrics, pollerURL, promLine, storage, o.topology, archLine,
+		common.DynamicConfigFile, o.dataDir, issuer, frontend, o.dataDir, bannerEnd)
 
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
-	select {
-	case s := <-sig:
-		fmt.Printf("\nstack: %s received, stopping...\n", s)
-		server.Stop(20 * time.Second)
-		fmt.Println("stack: stopped.")
-		return nil
-	case <-server.Done():
-		_, werr := server.Exited()
-		return fmt.Errorf("the server exited (%v); last log lines:\n%s", werr, server.Tail(30))
+	died := make(chan *running, len(s.comps))
+	for _, c := range s.comps {
+		go func(c *running) { <-c.p.Done(); died <- c }(c)
+	}
+	for {
+		select {
+		case sg := <-sig:
+			fmt.Printf("\nstack: %s received, stopping...\n", sg)
+			s.stop()
+			fmt.Println("stack: stopped.")
+			return nil
+		case c := <-died:
+			_, werr := c.p.Exited()
+			if c.critical {
+				return fmt.Errorf("%s exited (%v); stopping the stack. Last log lines of %s:\n%s", c.Name, werr, c.Log, c.p.Tail(30))
+			}
+			fmt.Printf("stack: %s exited (%v); the rest keeps running. Last log lines of %s:\n%s\n", c.Name, werr, c.Log, c.p.Tail(15))
+		}
 	}
 }
 
-// ensureNamespace registers ns unless it exists (a fresh SQLite database has none).
-func ensureNamespace(c client.Client, ns string) error {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	_, err := c.WorkflowService().RegisterNamespace(ctx, &workflowservice.RegisterNamespaceRequest{
-		Namespace: ns, WorkflowExecutionRetentionPeriod: durationpb.New(72 * time.Hour),
-	})
-	var exists *serviceerror.NamespaceAlreadyExists
-	if err != nil && !errors.As(err, &exists) {
-		return fmt.Errorf("create namespace %q: %w", ns, err)
+// seedDynamicConfigFile writes the starting dynamic config on first run, and
+// adds the dual-visibility keys when PostgreSQL is used and they are missing.
+func seedDynamicConfigFile(path string, dual bool) error {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		b = []byte(seedDynamicConfig)
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			return err
+		}
+	} else if err != nil {
+		return err
+	}
+	if dual && !strings.Contains(string(b), "system.secondaryVisibilityWritingMode") {
+		f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0o644)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = f.WriteString(seedDualVisibility)
+		return err
 	}
 	return nil
+}
+
+// interrupted reports a Ctrl-C that arrived while the stack was starting.
+func interrupted(sig <-chan os.Signal) error {
+	select {
+	case sg := <-sig:
+		return fmt.Errorf("%s received while starting; stopped", sg)
+	default:
+		return nil
+	}
 }

@@ -1,0 +1,95 @@
+package up
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
+	enumspb "go.temporal.io/api/enums/v1"
+	"go.temporal.io/api/serviceerror"
+	"go.temporal.io/api/workflowservice/v1"
+	"go.temporal.io/sdk/client"
+	"google.golang.org/protobuf/types/known/durationpb"
+
+	"github.com/temporal-stack/stack/internal/localconfig"
+)
+
+// Archival buckets (MinIO) and the S3 region Temporal's s3store requires.
+const (
+	historyBucket    = "temporal-history-archive"
+	visibilityBucket = "temporal-visibility-archive"
+	minioRegion      = "us-east-1"
+	minioUser        = "stack-admin"
+)
+
+// minioPassword is set once the secrets are loaded; the server and the bucket
+// setup read the same credentials.
+var minioPassword string
+
+func minioClientEnv() []string {
+	return []string{"AWS_ACCESS_KEY_ID=" + minioUser, "AWS_SECRET_ACCESS_KEY=" + minioPassword,
+		"AWS_REGION=" + minioRegion,
+		// MinIO accepts the SDK's default CRC checksums, but only ask for them when required.
+		"AWS_REQUEST_CHECKSUM_CALCULATION=when_required", "AWS_RESPONSE_CHECKSUM_VALIDATION=when_required"}
+}
+
+// archivalConfig is where the default namespace archives: files in the data
+// dir, or the two MinIO buckets.
+func archivalConfig(kind, dataDir string, minioPort int) (*localconfig.Archival, error) {
+	switch kind {
+	case "file":
+		u := func(sub string) string {
+			return (&url.URL{Scheme: "file", Path: filepath.Join(dataDir, "archival", sub)}).String()
+		}
+		return &localconfig.Archival{HistoryURI: u("history"), VisibilityURI: u("visibility")}, nil
+	case "minio":
+		return &localconfig.Archival{HistoryURI: "s3://" + historyBucket, VisibilityURI: "s3://" + visibilityBucket,
+			S3Endpoint: fmt.Sprintf("http://127.0.0.1:%d", minioPort), S3Region: minioRegion}, nil
+	case "off":
+		return nil, nil
+	}
+	return nil, fmt.Errorf("--archival %q: want file, minio or off", kind)
+}
+
+// createBuckets makes the archival buckets (a namespace cannot register an
+// s3:// URI whose bucket does not exist).
+func createBuckets(ctx context.Context, endpoint string) error {
+	c := s3.New(s3.Options{Region: minioRegion, BaseEndpoint: aws.String(endpoint), UsePathStyle: true,
+		Credentials: credentials.NewStaticCredentialsProvider(minioUser, minioPassword, "")})
+	for _, b := range []string{historyBucket, visibilityBucket} {
+		_, err := c.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String(b)})
+		var owned *s3types.BucketAlreadyOwnedByYou
+		if err != nil && !errors.As(err, &owned) {
+			return fmt.Errorf("create bucket %s on MinIO %s: %w", b, endpoint, err)
+		}
+	}
+	return nil
+}
+
+// ensureNamespace registers ns, with archival when the cluster has it, unless
+// it exists (a fresh database has none).
+func ensureNamespace(c client.Client, ns string, arch *localconfig.Archival) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	req := &workflowservice.RegisterNamespaceRequest{
+		Namespace: ns, WorkflowExecutionRetentionPeriod: durationpb.New(72 * time.Hour),
+		Description: "created by stack up",
+	}
+	if arch != nil {
+		req.HistoryArchivalState, req.HistoryArchivalUri = enumspb.ARCHIVAL_STATE_ENABLED, arch.HistoryURI
+		req.VisibilityArchivalState, req.VisibilityArchivalUri = enumspb.ARCHIVAL_STATE_ENABLED, arch.VisibilityURI
+	}
+	_, err := c.WorkflowService().RegisterNamespace(ctx, req)
+	var exists *serviceerror.NamespaceAlreadyExists
+	if err != nil && !errors.As(err, &exists) {
+		return fmt.Errorf("create namespace %q: %w", ns, err)
+	}
+	return nil
+}
