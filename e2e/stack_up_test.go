@@ -23,6 +23,7 @@ import (
 	"go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
 
+	"github.com/temporal-stack/stack/chart"
 	"github.com/temporal-stack/stack/dexlogin/workerauth"
 	"github.com/temporal-stack/stack/internal/harness/dex"
 	"github.com/temporal-stack/stack/internal/harness/proc"
@@ -324,6 +325,14 @@ func TestStackUp(t *testing.T) {
 	})
 	if v, err := promQuery(s.Prometheus, `up{job="temporal"}`); err != nil || v != "1" {
 		t.Fatalf("server scrape: %s %v", v, err)
+	}
+	// Every metric an alert rule uses is really exported (a renamed metric
+	// would silently disable its alert).
+	for _, name := range chart.AlertMetricNames() {
+		eventually(t, 30*time.Second, "Prometheus has "+name, func() error {
+			_, err := promQuery(s.Prometheus, fmt.Sprintf("count({__name__=%q})", name))
+			return err
+		})
 	}
 	rules := promRules(t, s.Prometheus)
 	if len(rules) < 6 {

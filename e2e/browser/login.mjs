@@ -77,7 +77,9 @@ try {
 
   const list = `${base}/namespaces/${encodeURIComponent(a.namespace)}/workflows`;
   await page.goto(list, { waitUntil: 'domcontentloaded' });
-  await page.getByText(a['workflow-id'], { exact: true }).first().waitFor({ state: 'visible' });
+  await page.getByText(a['workflow-id'], { exact: true }).first().waitFor({ state: 'visible' }).catch((e) => {
+    throw new Error(`workflow ${a['workflow-id']} not visible in ${list} within ${timeout / 1000} s (${e.message.split('\n')[0]})`);
+  });
   step(`workflow ${a['workflow-id']} visible`);
   await page.screenshot({ path: a.screenshot, fullPage: true });
   console.log(JSON.stringify({

@@ -40,8 +40,12 @@ type Component struct {
 }
 
 const (
-	stateFile = "state.json"
-	lockFile  = "up.lock"
+	// detachedEnv marks the background child of "up --detach", whose output
+	// goes to a log file: it never writes the generated password there.
+	detachedEnv         = "STACK_UP_DETACHED"
+	passwordPlaceholder = "<printed by up --detach only>"
+	stateFile           = "state.json"
+	lockFile            = "up.lock"
 	// layoutVersion changes when a data dir written by an older up cannot be reused.
 	layoutVersion = "2"
 )
@@ -227,6 +231,7 @@ func detach(dataDir string, args []string) error {
 	}
 	defer logf.Close()
 	cmd := exec.Command(self, append([]string{"up"}, childArgs...)...)
+	cmd.Env = append(os.Environ(), detachedEnv+"=1")
 	cmd.Stdout, cmd.Stderr = logf, logf
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
 	if err := cmd.Start(); err != nil {
@@ -243,8 +248,16 @@ func detach(dataDir string, args []string) error {
 		case <-time.After(200 * time.Millisecond):
 		}
 		b, _ := os.ReadFile(logPath)
-		if i := strings.Index(string(b), bannerTitle); i >= 0 {
-			fmt.Print(strings.Replace(string(b[i:]), "Ctrl-C stops everything", "go run ./tools/stack down --data-dir "+dataDir+" stops everything", 1))
+		if i := strings.Index(string(b), bannerTitle); i >= 0 && strings.Contains(string(b[i:]), bannerEnd) {
+			banner := strings.Replace(string(b[i:]), "Ctrl-C stops everything", "go run ./tools/stack down --data-dir "+dataDir+" stops everything", 1)
+			if strings.Contains(banner, passwordPlaceholder) {
+				sec, err := secrets(dataDir)
+				if err != nil {
+					return err
+				}
+				banner = strings.Replace(banner, passwordPlaceholder, sec.AdminPassword, 1)
+			}
+			fmt.Print(banner)
 			return nil
 		}
 	}

@@ -383,7 +383,11 @@ func run(o options) (err error) {
 
 	password := "(shown on the first run; see " + filepath.Join(o.dataDir, "secrets") + ")"
 	if sec.Created {
-		password = sec.AdminPassword + "  (generated now, shown once; kept in " + filepath.Join(o.dataDir, "secrets") + ")"
+		shown := sec.AdminPassword
+		if os.Getenv(detachedEnv) != "" {
+			shown = passwordPlaceholder // our output is a log file: "up --detach" prints it instead
+		}
+		password = shown + "  (generated now, shown once; kept in " + filepath.Join(o.dataDir, "secrets") + ")"
 	}
 	archLine := "off"
 	if a := common.Archival; a != nil {
