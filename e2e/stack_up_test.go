@@ -300,7 +300,12 @@ func TestStackUp(t *testing.T) {
 			return err
 		}
 		if len(r.Executions) != 1 || r.Executions[0].Status != enumspb.WORKFLOW_EXECUTION_STATUS_COMPLETED {
-			return fmt.Errorf("archived executions %v", r.Executions)
+			var files []string
+			_ = filepath.Walk(filepath.Join(s.dataDir, "archival"), func(p string, _ os.FileInfo, _ error) error {
+				files = append(files, p)
+				return nil
+			})
+			return fmt.Errorf("archived executions %v; archive files: %v", r.Executions, files)
 		}
 		return nil
 	})

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 
 	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/tools/stack/internal/bump"
+	"github.com/temporal-stack/stack/tools/stack/internal/images"
 	"github.com/temporal-stack/stack/tools/stack/internal/testcmd"
 	"github.com/temporal-stack/stack/tools/stack/internal/up"
 )
@@ -21,6 +23,8 @@ commands:
   status  health of each component of a running local stack
   down    stop a local stack started with up --detach
   test    install what the tests need, then run every test (go vet + go test)
+  images  build the server, poller and dexlogin OCI images (reproducible; --push REGISTRY)
+  bump    move to another Temporal server version everywhere (go.mod, docs, chart)
 
 Run "go run ./tools/stack <command> -h" for a command's flags.
 `
@@ -38,6 +42,10 @@ func main() {
 		err = dataDirCommand(cmd, args)
 	case "test":
 		err = testcmd.Run(args)
+	case "images":
+		err = images.Run(args)
+	case "bump":
+		err = bump.Run(args)
 	case "-h", "--help", "help":
 		fmt.Print(usage)
 		return

@@ -43,6 +43,7 @@ var (
 	TemporalCLI   = Tool{Name: "temporal", Module: "temporalcli", Package: "github.com/temporalio/cli/cmd/temporal", Minutes: 4}
 	UI            = Tool{Name: "temporal-ui", Module: "ui", Package: ".", Minutes: 1}
 	MinIO         = Tool{Name: "minio", Module: "minio", Package: "github.com/minio/minio", Minutes: 4} // AGPLv3: run as its own process
+	Crane         = Tool{Name: "crane", Module: "crane", Package: "github.com/google/go-containerregistry/cmd/crane", Minutes: 1}
 )
 
 // Root returns the repository root: $STACK_ROOT, else the nearest parent
@@ -148,6 +149,21 @@ func goBuild(dir, pkg, out, ldflags string, env []string) error {
 	cmd.Env = append(append(os.Environ(), "CGO_ENABLED=0"), env...)
 	var buf strings.Builder
 	cmd.Stdout, cmd.Stderr = io.MultiWriter(&buf), io.MultiWriter(&buf)
+	// Say what we are waiting for during a long (cold) build.
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		tick := time.NewTicker(30 * time.Second)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				fmt.Fprintf(os.Stderr, "toolbin: still building %s (%s so far)...\n", filepath.Base(out), time.Since(start).Round(time.Second))
+			}
+		}
+	}()
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("go build %s in %s: %w\n%s", pkg, dir, err, buf.String())
 	}

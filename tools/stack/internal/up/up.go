@@ -29,6 +29,9 @@ const seedDynamicConfig = `# Temporal dynamic config, applied live on every save
 # Check a file with: go run ./server validate-dynamic-config FILE
 frontend.enableUpdateWorkflowExecution:
   - value: true
+# Archive closed workflows within seconds (Temporal's default waits 5 minutes).
+history.archivalProcessorArchiveDelay:
+  - value: 1s
 # Who may do what (tokens from the local Dex). Add users and groups here.
 stack.auth.rolePolicy:
   - value:
