@@ -328,9 +328,13 @@ func TestStackUp(t *testing.T) {
 		}
 		return err
 	})
-	if v, err := promQuery(s.Prometheus, `up{job="temporal"}`); err != nil || v != "1" {
-		t.Fatalf("server scrape: %s %v", v, err)
-	}
+	eventually(t, 30*time.Second, "Prometheus scraped the server", func() error {
+		v, err := promQuery(s.Prometheus, `up{job="temporal"}`)
+		if err == nil && v != "1" {
+			err = fmt.Errorf("up %s", v)
+		}
+		return err
+	})
 	// Every metric an alert rule uses is really exported (a renamed metric
 	// would silently disable its alert).
 	for _, name := range chart.AlertMetricNames() {

@@ -244,33 +244,54 @@ func run(o options) (err error) {
 		}
 	}
 	logs := filepath.Join(o.dataDir, "logs")
-	start := func(spec proc.Spec, c Component, critical bool, ready func(context.Context) error) error {
+	// launch starts a component without waiting; ready() waits for it.
+	type launched struct {
+		name  string
+		p     *proc.Process
+		ready func(context.Context) error
+	}
+	launch := func(spec proc.Spec, c Component, critical bool, ready func(context.Context) error) (*launched, error) {
 		spec.LogDir = logs
 		p, err := proc.Start(spec)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		s.add(p, c, critical)
 		fmt.Printf("stack: starting %s (log: %s)...\n", c.Name, p.LogPath)
-		if err := p.WaitFor(2*time.Minute, "ready", ready); err != nil {
+		return &launched{name: c.Name, p: p, ready: ready}, nil
+	}
+	wait := func(l *launched) error {
+		if err := l.p.WaitFor(2*time.Minute, "ready", l.ready); err != nil {
 			return err
 		}
 		return interrupted(sig)
 	}
 
-	if err := start(proc.Spec{Name: "dex", Path: bins["dex"], Args: []string{"serve", dexCfg}},
+	// Dex and MinIO first (the server discovers Dex's keys at start-up).
+	dex, err := launch(proc.Spec{Name: "dex", Path: bins["dex"], Args: []string{"serve", dexCfg}},
 		Component{Name: "dex", URL: issuer, Health: issuer + "/.well-known/openid-configuration"}, true,
-		proc.HTTPOK(nil, issuer+"/.well-known/openid-configuration")); err != nil {
-		return fmt.Errorf("Dex is not ready: %w", err)
+		proc.HTTPOK(nil, issuer+"/.well-known/openid-configuration"))
+	if err != nil {
+		return err
 	}
+	var minio *launched
+	minioURL := fmt.Sprintf("http://127.0.0.1:%d", o.minio)
 	if o.archival == "minio" {
-		minioURL := fmt.Sprintf("http://127.0.0.1:%d", o.minio)
-		if err := start(proc.Spec{Name: "minio", Path: bins["minio"],
+		minio, err = launch(proc.Spec{Name: "minio", Path: bins["minio"],
 			Args: []string{"server", filepath.Join(o.dataDir, "minio"), "--address", fmt.Sprintf("127.0.0.1:%d", o.minio),
 				"--console-address", fmt.Sprintf("127.0.0.1:%d", o.minio+1)},
 			Env: []string{"MINIO_ROOT_USER=" + minioUser, "MINIO_ROOT_PASSWORD=" + sec.MinIOPassword, "MINIO_BROWSER_REDIRECT=off"}},
 			Component{Name: "minio", URL: fmt.Sprintf("http://127.0.0.1:%d", o.minio+1), Health: minioURL + "/minio/health/ready"}, true,
-			proc.HTTPOK(nil, minioURL+"/minio/health/ready")); err != nil {
+			proc.HTTPOK(nil, minioURL+"/minio/health/ready"))
+		if err != nil {
+			return err
+		}
+	}
+	if err := wait(dex); err != nil {
+		return fmt.Errorf("Dex is not ready: %w", err)
+	}
+	if minio != nil {
+		if err := wait(minio); err != nil {
 			return fmt.Errorf("MinIO is not ready: %w", err)
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -280,6 +301,54 @@ func run(o options) (err error) {
 			return err
 		}
 	}
+
+	// The UI (it needs Dex) and Prometheus start while the server does.
+	var optional []*launched
+	uiLine := "(off: --no-ui)"
+	if !o.noUI {
+		uiCfg := filepath.Join(o.dataDir, "ui.yaml")
+		if err := writeUIConfig(uiCfg, uiOptions{Port: o.ui, FrontendAddr: frontend, Issuer: issuer, ClientID: UIClient,
+			ClientSecret: sec.UISecret, CallbackURL: uiURL + "/auth/sso/callback", Namespace: "default"}); err != nil {
+			return err
+		}
+		// The UI runs as its own process: its failures never take the server down.
+		ui, err := launch(proc.Spec{Name: "ui", Path: bins["ui"], Args: []string{"--config", uiCfg}},
+			Component{Name: "ui", URL: uiURL, Health: uiURL + "/healthz"}, false, proc.HTTPOK(nil, uiURL+"/healthz"))
+		if err != nil {
+			return err
+		}
+		optional = append(optional, ui)
+		uiLine = uiURL + "   (sign in with the login below)"
+	}
+	promLine := "not installed: apt-get install -y --no-install-recommends prometheus (then run up again)"
+	if o.noPrometheus {
+		promLine = "(off: --no-prometheus)"
+	}
+	if runProm {
+		var targets []string
+		for _, m := range ms {
+			targets = append(targets, fmt.Sprintf("127.0.0.1:%d", m.cfg.Metrics))
+		}
+		promDir := filepath.Join(o.dataDir, "prometheus")
+		if err := os.MkdirAll(promDir, 0o755); err != nil {
+			return err
+		}
+		cfg, err := writePrometheusConfig(promDir, targets, fmt.Sprintf("127.0.0.1:%d", o.poller))
+		if err != nil {
+			return err
+		}
+		promURL := fmt.Sprintf("http://127.0.0.1:%d", o.prom)
+		prom, err := launch(proc.Spec{Name: "prometheus", Path: promBin,
+			Args: []string{"--config.file", cfg, "--storage.tsdb.path", filepath.Join(promDir, "data"),
+				"--web.listen-address", fmt.Sprintf("127.0.0.1:%d", o.prom), "--storage.tsdb.retention.time", "7d"}},
+			Component{Name: "prometheus", URL: promURL, Health: promURL + "/-/ready"}, false, proc.HTTPOK(nil, promURL+"/-/ready"))
+		if err != nil {
+			return err
+		}
+		optional = append(optional, prom)
+		promLine = promURL + "   (alerts: " + promURL + "/alerts)"
+	}
+
 	if common.Postgres != nil {
 		fmt.Printf("stack: preparing PostgreSQL %s (databases %s, %s, %s)...\n", common.Postgres.Addr, pgMain, pgVisibility, pgSecondaryVisibility)
 		if err := setupPostgres(common.Postgres); err != nil {
@@ -329,59 +398,41 @@ func run(o options) (err error) {
 	}
 
 	pollerURL := fmt.Sprintf("http://127.0.0.1:%d", o.poller)
-	if err := start(proc.Spec{Name: "poller", Path: bins["poller"],
+	poller, err := launch(proc.Spec{Name: "poller", Path: bins["poller"],
 		Args: []string{"--address", fmt.Sprintf("127.0.0.1:%d", internal), "--listen", fmt.Sprintf("127.0.0.1:%d", o.poller), "--interval", "5s"}},
 		Component{Name: "poller", URL: pollerURL + "/metrics", Health: pollerURL + "/readyz"}, false,
-		proc.HTTPOK(nil, pollerURL+"/readyz")); err != nil {
-		return fmt.Errorf("the health poller is not ready: %w", err)
+		proc.HTTPOK(nil, pollerURL+"/readyz"))
+	if err != nil {
+		return err
 	}
-
-	uiLine := "(off: --no-ui)"
-	if !o.noUI {
-		uiCfg := filepath.Join(o.dataDir, "ui.yaml")
-		if err := writeUIConfig(uiCfg, uiOptions{Port: o.ui, FrontendAddr: frontend, Issuer: issuer, ClientID: UIClient,
-			ClientSecret: sec.UISecret, CallbackURL: uiURL + "/auth/sso/callback", Namespace: "default"}); err != nil {
-			return err
-		}
-		// The UI runs as its own process: its failures never take the server down.
-		if err := start(proc.Spec{Name: "ui", Path: bins["ui"], Args: []string{"--config", uiCfg}},
-			Component{Name: "ui", URL: uiURL, Health: uiURL + "/healthz"}, false,
-			proc.HTTPOK(nil, uiURL+"/healthz")); err != nil {
-			fmt.Printf("stack: the Web UI did not start, the rest keeps running: %v\n", err)
-			uiLine = "(failed to start: see " + filepath.Join(logs, "ui.log") + ")"
-		} else {
-			uiLine = uiURL + "   (sign in with the login below)"
+	optional = append(optional, poller)
+	// The optional components are waited for together; one that fails is
+	// reported and the rest keeps running.
+	failed := make(chan error, len(optional))
+	for _, l := range optional {
+		go func(l *launched) {
+			if err := l.p.WaitFor(2*time.Minute, "ready", l.ready); err != nil {
+				failed <- fmt.Errorf("%s did not start, the rest keeps running: %w", l.name, err)
+				return
+			}
+			failed <- nil
+		}(l)
+	}
+	for range optional {
+		if err := <-failed; err != nil {
+			fmt.Printf("stack: %v\n", err)
+			name := strings.Fields(err.Error())[0]
+			note := "(failed to start: see " + filepath.Join(logs, name+".log") + ")"
+			switch name {
+			case "ui":
+				uiLine = note
+			case "prometheus":
+				promLine = note
+			}
 		}
 	}
-
-	promLine := "not installed: apt-get install -y --no-install-recommends prometheus (then run up again)"
-	if o.noPrometheus {
-		promLine = "(off: --no-prometheus)"
-	}
-	if runProm {
-		var targets []string
-		for _, m := range ms {
-			targets = append(targets, fmt.Sprintf("127.0.0.1:%d", m.cfg.Metrics))
-		}
-		promDir := filepath.Join(o.dataDir, "prometheus")
-		if err := os.MkdirAll(promDir, 0o755); err != nil {
-			return err
-		}
-		cfg, err := writePrometheusConfig(promDir, targets, fmt.Sprintf("127.0.0.1:%d", o.poller))
-		if err != nil {
-			return err
-		}
-		promURL := fmt.Sprintf("http://127.0.0.1:%d", o.prom)
-		if err := start(proc.Spec{Name: "prometheus", Path: promBin,
-			Args: []string{"--config.file", cfg, "--storage.tsdb.path", filepath.Join(promDir, "data"),
-				"--web.listen-address", fmt.Sprintf("127.0.0.1:%d", o.prom), "--storage.tsdb.retention.time", "7d"}},
-			Component{Name: "prometheus", URL: promURL, Health: promURL + "/-/ready"}, false,
-			proc.HTTPOK(nil, promURL+"/-/ready")); err != nil {
-			fmt.Printf("stack: Prometheus did not start, the rest keeps running: %v\n", err)
-			promLine = "(failed to start: see " + filepath.Join(logs, "prometheus.log") + ")"
-		} else {
-			promLine = promURL + "   (alerts: " + promURL + "/alerts)"
-		}
+	if err := interrupted(sig); err != nil {
+		return err
 	}
 
 	password := "(shown on the first run; see " + filepath.Join(o.dataDir, "secrets") + ")"
