@@ -10,9 +10,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -108,7 +110,9 @@ var (
 )
 
 // Own builds a command of this repository (e.g. "./server") once per process
-// and returns its path. Go's build cache keeps rebuilds to a relink.
+// and returns its path. A binary whose sources have not changed since its
+// last build (see sourceStamp) is reused without running the Go toolchain;
+// otherwise Go's build cache keeps a rebuild to a relink.
 func Own(pkg string) (string, error) {
 	ownMu.Lock()
 	defer ownMu.Unlock()
@@ -121,16 +125,59 @@ func Own(pkg string) (string, error) {
 	}
 	name := filepath.Base(pkg)
 	out := filepath.Join(root, ".cache", "bin", "own", name)
+	ld := "-X " + ModulePath + "/internal/version.Build=local"
 	err = withLock(root, func() error {
+		stamp, err := sourceStamp(root, pkg, ld)
+		if err != nil {
+			return err
+		}
+		if old, err := os.ReadFile(out + ".stamp"); err == nil && string(old) == stamp {
+			if _, err := os.Stat(out); err == nil {
+				return nil
+			}
+		}
 		fmt.Fprintf(os.Stderr, "toolbin: building %s...\n", pkg)
-		ld := "-X " + ModulePath + "/internal/version.Build=local"
-		return goBuild(root, pkg, out, ld, nil)
+		if err := goBuild(root, pkg, out, ld, nil); err != nil {
+			return err
+		}
+		// The stamp was taken before the build: an edit made during it
+		// makes the next call build again.
+		return os.WriteFile(out+".stamp", []byte(stamp), 0o644)
 	})
 	if err != nil {
 		return "", err
 	}
 	ownBuilt[pkg] = out
 	return out, nil
+}
+
+// sourceStamp fingerprints what a build of this repository depends on that
+// can change without go.sum changing: the Go version, the build settings and
+// the name, size and modification time of every file in the repository
+// (embedded files included; dependencies are pinned by go.sum, which is one
+// of the files).
+func sourceStamp(root, pkg, ldflags string) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00%s\n", runtime.Version(), pkg, ldflags, os.Getenv("GOFLAGS"), os.Getenv("GOOS"), os.Getenv("GOARCH"))
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			switch d.Name() {
+			case ".git", ".cache", ".stack", "node_modules", "artifacts":
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s %d %d\n", path, info.Size(), info.ModTime().UnixNano())
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil)), err
 }
 
 func goBuild(dir, pkg, out, ldflags string, env []string) error {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -83,54 +84,61 @@ func withBuildLock(root string, f func() error) error {
 // part of every tag. With a clean working tree it is the HEAD commit's first
 // 12 hex digits, and revision is the full commit (the image's revision label);
 // with uncommitted changes it is "<commit>.dirty-<hash>", hash being 8 hex
-// digits of SHA-256 over the diff against HEAD and every untracked, not
-// ignored file, and revision is empty. So one tree always gets one ID, and so
-// one set of digests, and an edited tree never passes for its commit.
+// digits of SHA-256 over the path, exec bit and contents of every file that
+// differs from HEAD or is untracked and not ignored (contents, not a diff, so
+// no git version or diff setting changes it), and revision is empty. So one
+// tree always gets one ID, and so one set of digests, and an edited tree never
+// passes for its commit.
 func BuildID(root string) (id, revision string, err error) {
 	commit, err := git(root, "rev-parse", "--verify", "HEAD^{commit}")
 	if err != nil {
 		return "", "", err
 	}
 	commit = strings.TrimSpace(commit)
-	status, err := git(root, "status", "--porcelain", "-z", "--untracked-files=all")
+	changed, err := git(root, "diff", "HEAD", "--name-only", "-z", "--no-renames", "--no-ext-diff")
 	if err != nil {
 		return "", "", err
 	}
-	if status == "" {
-		return commit[:12], commit, nil
-	}
-	h := sha256.New()
-	diff, err := git(root, "diff", "HEAD", "--binary", "--full-index", "--no-ext-diff", "--no-textconv", "--no-color", "--src-prefix=a/", "--dst-prefix=b/")
-	if err != nil {
-		return "", "", err
-	}
-	io.WriteString(h, diff)
 	untracked, err := git(root, "ls-files", "-z", "--others", "--exclude-standard")
 	if err != nil {
 		return "", "", err
 	}
-	names := strings.Split(strings.TrimSuffix(untracked, "\x00"), "\x00")
-	slices.Sort(names)
-	for _, n := range names {
-		if n == "" {
-			continue
+	var names []string
+	for _, n := range strings.Split(changed+untracked, "\x00") {
+		if n != "" {
+			names = append(names, n)
 		}
+	}
+	if len(names) == 0 {
+		return commit[:12], commit, nil
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	h := sha256.New()
+	for _, n := range names {
 		p := filepath.Join(root, filepath.FromSlash(n))
 		fi, err := os.Lstat(p)
+		if errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintf(h, "%s\x00deleted\x00", n)
+			continue
+		}
 		if err != nil {
 			return "", "", err
 		}
 		var data []byte
-		if fi.Mode()&os.ModeSymlink != 0 {
+		switch {
+		case fi.Mode()&os.ModeSymlink != 0:
 			t, err := os.Readlink(p)
 			if err != nil {
 				return "", "", err
 			}
 			data = []byte(t)
-		} else if data, err = os.ReadFile(p); err != nil {
-			return "", "", err
+		case fi.Mode().IsRegular():
+			if data, err = os.ReadFile(p); err != nil {
+				return "", "", err
+			}
 		}
-		fmt.Fprintf(h, "\x00%s\x00%o\x00%d\x00", n, fi.Mode()&(os.ModeSymlink|0o111), len(data))
+		fmt.Fprintf(h, "%s\x00%v\x00%d\x00", n, fi.Mode()&(os.ModeSymlink|os.ModeDir|0o111), len(data))
 		h.Write(data)
 	}
 	return commit[:12] + ".dirty-" + hex.EncodeToString(h.Sum(nil))[:8], "", nil

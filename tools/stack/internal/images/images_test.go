@@ -358,3 +358,78 @@ func (l testLog) Write(p []byte) (int, error) {
 	l.t.Log(strings.TrimRight(string(p), "\n"))
 	return len(p), nil
 }
+
+// TestBuildID runs BuildID on a scratch git repository: the commit when
+// clean, a stable ".dirty-" hash of the changes otherwise, ignored files
+// ignored.
+func TestBuildID(t *testing.T) {
+	dir := t.TempDir()
+	run := func(args ...string) string {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Dir = dir
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %s: %v\n%s", args, err, out)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	write := func(name, content string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	id := func() (string, string) {
+		t.Helper()
+		id, rev, err := BuildID(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id, rev
+	}
+	run("init", "-q")
+	write("a.go", "package a\n")
+	write(".gitignore", "ignored/\n")
+	run("add", ".")
+	run("commit", "-q", "-m", "one")
+	commit := run("rev-parse", "HEAD")
+
+	if got, rev := id(); got != commit[:12] || rev != commit {
+		t.Fatalf("clean tree: %s %s, want %s %s", got, rev, commit[:12], commit)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "ignored"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write("ignored/x", "build output")
+	if got, _ := id(); got != commit[:12] {
+		t.Fatalf("an ignored file made the tree dirty: %s", got)
+	}
+
+	write("a.go", "package a // edited\n")
+	edited, rev := id()
+	if !strings.HasPrefix(edited, commit[:12]+".dirty-") || rev != "" {
+		t.Fatalf("edited tree: %s %q", edited, rev)
+	}
+	if again, _ := id(); again != edited {
+		t.Fatalf("same tree, two IDs: %s, %s", edited, again)
+	}
+	run("add", "a.go") // staged or not, the same tree
+	if staged, _ := id(); staged != edited {
+		t.Fatalf("staging changed the ID: %s, %s", edited, staged)
+	}
+	write("b.go", "package a\n")
+	if untracked, _ := id(); untracked == edited || !strings.HasPrefix(untracked, commit[:12]+".dirty-") {
+		t.Fatalf("an untracked file did not change the ID: %s", untracked)
+	}
+	if _, err := name.NewTag("example.com/x:"+Tag("1.32.1", edited), name.StrictValidation); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "b.go")); err != nil {
+		t.Fatal(err)
+	}
+	write("a.go", "package a\n")
+	if got, _ := id(); got != commit[:12] {
+		t.Fatalf("reverted tree: %s, want %s", got, commit[:12])
+	}
+}

@@ -224,7 +224,7 @@ func run(o options) (err error) {
 	}
 
 	// Build what is missing, one at a time, saying what and how long.
-	fmt.Println("stack: building the components (the first run takes several minutes; later runs only relink)...")
+	fmt.Println("stack: checking the binaries (a first run builds them, which takes several minutes)...")
 	bins := map[string]string{}
 	tools := map[string]toolbin.Tool{"dex": toolbin.Dex}
 	if !o.noUI {
@@ -355,6 +355,17 @@ func run(o options) (err error) {
 			return err
 		}
 	}
+	// The admin's token (for the namespace) is fetched while the server starts.
+	var adminToken *workerauth.HeadersProvider
+	tokenErr := make(chan error, 1)
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		var err error
+		adminToken, err = workerauth.PasswordGrant(ctx, workerauth.Config{Issuer: issuer, ClientID: WorkerClient,
+			ClientSecret: sec.WorkerSecret, Username: AdminEmail, Password: sec.AdminPassword})
+		tokenErr <- err
+	}()
 	serverArgs := []string{"--auth-issuer", issuer, "--auth-audience", strings.Join([]string{CLIClient, UIClient, WorkerClient}, ",")}
 	fmt.Printf("stack: starting the server (%s topology, %d process(es))...\n", o.topology, len(ms))
 	err = startMembers(ms, bins["server"], o.dataDir, serverArgs)
@@ -378,25 +389,20 @@ func run(o options) (err error) {
 	if err := interrupted(sig); err != nil {
 		return err
 	}
+	if err := <-tokenErr; err != nil {
+		return fmt.Errorf("sign in as %s at Dex (password grant, client %s): %w", AdminEmail, WorkerClient, err)
+	}
 
 	var tc client.Client
 	err = entry.WaitFor(2*time.Minute, "serving", func(ctx context.Context) error {
-		hp, err := workerauth.PasswordGrant(ctx, workerauth.Config{Issuer: issuer, ClientID: WorkerClient,
-			ClientSecret: sec.WorkerSecret, Username: AdminEmail, Password: sec.AdminPassword})
-		if err != nil {
-			return err
-		}
-		tc, err = client.DialContext(ctx, client.Options{HostPort: frontend, HeadersProvider: hp})
+		var err error
+		tc, err = client.DialContext(ctx, client.Options{HostPort: frontend, HeadersProvider: adminToken})
 		return err
 	})
 	if err != nil {
 		return err
 	}
 	defer tc.Close()
-	if err := ensureNamespace(tc, "default", common.Archival); err != nil {
-		return err
-	}
-
 	pollerURL := fmt.Sprintf("http://127.0.0.1:%d", o.poller)
 	poller, err := launch(proc.Spec{Name: "poller", Path: bins["poller"],
 		Args: []string{"--address", fmt.Sprintf("127.0.0.1:%d", internal), "--listen", fmt.Sprintf("127.0.0.1:%d", o.poller), "--interval", "5s"}},
@@ -406,6 +412,9 @@ func run(o options) (err error) {
 		return err
 	}
 	optional = append(optional, poller)
+	if err := ensureNamespace(tc, "default", common.Archival); err != nil {
+		return err
+	}
 	// The optional components are waited for together; one that fails is
 	// reported and the rest keeps running.
 	failed := make(chan error, len(optional))
