@@ -12,7 +12,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -353,6 +355,32 @@ func TestStackUp(t *testing.T) {
 		}
 	}
 
+	// The UI crashing never takes the server down: status names it, the
+	// frontend still answers.
+	st, err := readStackState(s.dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Kill(st["ui"], syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, 10*time.Second, "status reports the UI exited", func() error {
+		out, code := s.run("status", "--data-dir", s.dataDir)
+		if code != 1 || !regexp.MustCompile(`(?m)^ui\s+\d+\s+exited`).MatchString(out) || !regexp.MustCompile(`(?m)^server\s+\d+\s+healthy`).MatchString(out) {
+			return fmt.Errorf("exit %d:\n%s", code, out)
+		}
+		return nil
+	})
+	if _, err := c.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: "default"}); err != nil {
+		t.Fatalf("the frontend after the UI crashed: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(s.dataDir, "logs", "up.log")); !strings.Contains(string(b), "ui exited") || !strings.Contains(string(b), "the rest keeps running") {
+		t.Fatalf("up did not report the UI crash:\n%s", b)
+	}
+	if b, _ := os.ReadFile(filepath.Join(s.dataDir, "logs", "up.log")); strings.Contains(string(b), s.secrets()["admin_password"]) {
+		t.Fatal("the detached log holds the admin password")
+	}
+
 	// down stops everything; status then says so.
 	if out, code := s.run("down", "--data-dir", s.dataDir); code != 0 || !strings.Contains(out, "stopped") {
 		t.Fatalf("down: exit %d\n%s", code, out)
@@ -384,6 +412,49 @@ func TestStackUp(t *testing.T) {
 	if _, err := p.Exited(); err != nil || !strings.Contains(p.Tail(5), "stack: stopped.") {
 		t.Fatalf("up did not stop cleanly on SIGTERM: %v\n%s", err, p.Tail(20))
 	}
+
+	// A crashed server stops the stack, which says which and shows its log.
+	p = s.upForeground()
+	st, err = readStackState(s.dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Kill(st["server"], syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-p.Done():
+	case <-time.After(60 * time.Second):
+		t.Fatal("up kept running after the server crashed")
+	}
+	if _, err := p.Exited(); err == nil || !strings.Contains(p.Tail(40), "server exited (signal: killed); stopping the stack. Last log lines of") {
+		t.Fatalf("after a server crash: %v\n%s", err, p.Tail(40))
+	}
+	if _, err := net.DialTimeout("tcp", s.Issuer[len("http://"):len(s.Issuer)-len("/dex")], time.Second); err == nil {
+		t.Fatal("Dex still runs after the stack stopped")
+	}
+}
+
+// readStackState returns the pid of each component of a running stack.
+func readStackState(dataDir string) (map[string]int, error) {
+	b, err := os.ReadFile(filepath.Join(dataDir, "state.json"))
+	if err != nil {
+		return nil, err
+	}
+	var st struct {
+		Components []struct {
+			Name string
+			Pid  int
+		}
+	}
+	if err := json.Unmarshal(b, &st); err != nil {
+		return nil, err
+	}
+	out := map[string]int{}
+	for _, c := range st.Components {
+		out[c.Name] = c.Pid
+	}
+	return out, nil
 }
 
 // promRules returns every loaded rule's health by name.
