@@ -1,5 +1,6 @@
 // Package kube runs a real Kubernetes control plane for tests: etcd and
-// kube-apiserver built from their Go modules, on loopback, with fresh data.
+// kube-apiserver built from their Go modules, on loopback, with fresh data;
+// StartNodes adds controllers, the scheduler and a kwok-simulated node.
 package kube
 
 import (
@@ -11,18 +12,23 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	authenticationv1 "k8s.io/api/authentication/v1"
 	corev1 "k8s.io/api/core/v1"
+	storagev1 "k8s.io/api/storage/v1"
+	"k8s.io/apimachinery/pkg/api/resource"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/rest"
 	"k8s.io/client-go/tools/clientcmd"
 	clientcmdapi "k8s.io/client-go/tools/clientcmd/api"
+	"sigs.k8s.io/yaml"
 
 	"github.com/temporal-stack/stack/internal/harness/proc"
 	"github.com/temporal-stack/stack/internal/harness/toolbin"
@@ -210,4 +216,136 @@ func (cp *ControlPlane) ServiceAccountKubeconfig(ns, name string) string {
 		cp.t.Fatal(err)
 	}
 	return path
+}
+
+// StartNodes makes the control plane run workloads without a container
+// runtime: kube-controller-manager and kube-scheduler (real controllers and
+// scheduling) and kwok, which simulates one node whose pods go Running (Job
+// pods Succeeded) and provisions PersistentVolumes for the default
+// StorageClass "kwok-volume". Nothing runs in the pods: readiness is what
+// kwok reports, not what a container would.
+func (cp *ControlPlane) StartNodes() {
+	cp.t.Helper()
+	kcm, err := toolbin.Path(toolbin.KubeControllerManager)
+	if err != nil {
+		cp.t.Fatal(err)
+	}
+	sched, err := toolbin.Path(toolbin.KubeScheduler)
+	if err != nil {
+		cp.t.Fatal(err)
+	}
+	kwok, err := toolbin.Path(toolbin.Kwok)
+	if err != nil {
+		cp.t.Fatal(err)
+	}
+	stages, storageClass, err := kwokStages(filepath.Join(cp.Dir, "kwok-stages.yaml"))
+	if err != nil {
+		cp.t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, bin string
+		args      []string
+	}{
+		{"kube-controller-manager", kcm, []string{"--kubeconfig", cp.Kubeconfig, "--leader-elect=false", "--bind-address", "127.0.0.1",
+			"--secure-port", strconv.Itoa(mustPort(cp.t)), "--service-account-private-key-file", filepath.Join(cp.Dir, "sa.key"),
+			"--root-ca-file", filepath.Join(cp.Dir, "certs", "apiserver.crt"), "--use-service-account-credentials=false"}},
+		{"kube-scheduler", sched, []string{"--kubeconfig", cp.Kubeconfig, "--leader-elect=false", "--bind-address", "127.0.0.1",
+			"--secure-port", strconv.Itoa(mustPort(cp.t))}},
+		{"kwok", kwok, []string{"--kubeconfig", cp.Kubeconfig, "--config", stages, "--manage-all-nodes=false",
+			"--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake", "--manage-nodes-with-label-selector=",
+			"--disregard-status-with-annotation-selector=kwok.x-k8s.io/status=custom", "--disregard-status-with-label-selector=",
+			"--cidr=10.0.0.1/24", "--node-ip=10.0.0.1", "--server-address", fmt.Sprintf("127.0.0.1:%d", mustPort(cp.t))}},
+	} {
+		p, err := proc.Start(proc.Spec{Name: c.name, Path: c.bin, LogDir: cp.Dir, Args: c.args})
+		if err != nil {
+			cp.t.Fatal(err)
+		}
+		cp.t.Cleanup(func() { p.Stop(5 * time.Second) })
+	}
+	ctx := context.Background()
+	node := &corev1.Node{
+		ObjectMeta: metav1.ObjectMeta{Name: "kwok-node-0", Annotations: map[string]string{"kwok.x-k8s.io/node": "fake"},
+			Labels: map[string]string{"type": "kwok", "kubernetes.io/hostname": "kwok-node-0", "kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64"}},
+		Status: corev1.NodeStatus{Allocatable: nodeResources(), Capacity: nodeResources()},
+	}
+	if _, err := cp.Client.CoreV1().Nodes().Create(ctx, node, metav1.CreateOptions{}); err != nil {
+		cp.t.Fatal(err)
+	}
+	if _, err := cp.Client.StorageV1().StorageClasses().Create(ctx, storageClass, metav1.CreateOptions{}); err != nil {
+		cp.t.Fatal(err)
+	}
+	deadline := time.Now().Add(time.Minute)
+	for {
+		n, err := cp.Client.CoreV1().Nodes().Get(ctx, "kwok-node-0", metav1.GetOptions{})
+		if err == nil {
+			for _, c := range n.Status.Conditions {
+				if c.Type == corev1.NodeReady && c.Status == corev1.ConditionTrue {
+					return
+				}
+			}
+		}
+		if time.Now().After(deadline) {
+			b, _ := os.ReadFile(filepath.Join(cp.Dir, "kwok.log"))
+			cp.t.Fatalf("the kwok node is not Ready after 1 min (%v); kwok log:\n%s", err, lastBytes(b, 3000))
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+func nodeResources() corev1.ResourceList {
+	return corev1.ResourceList{corev1.ResourceCPU: resource.MustParse("32"), corev1.ResourceMemory: resource.MustParse("256Gi"),
+		corev1.ResourcePods: resource.MustParse("110")}
+}
+
+func lastBytes(b []byte, n int) string {
+	if len(b) > n {
+		b = b[len(b)-n:]
+	}
+	return string(b)
+}
+
+// kwokStages writes kwok's own fast node, pod and volume stages (from its
+// pinned module) into one file, and returns its StorageClass.
+func kwokStages(out string) (string, *storagev1.StorageClass, error) {
+	root, err := toolbin.Root()
+	if err != nil {
+		return "", nil, err
+	}
+	cmd := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "sigs.k8s.io/kwok")
+	cmd.Dir = filepath.Join(root, "tools", "deps", "kwok")
+	dirOut, err := cmd.Output()
+	if err != nil {
+		return "", nil, fmt.Errorf("find the kwok module: %w", err)
+	}
+	stageDir := filepath.Join(strings.TrimSpace(string(dirOut)), "kustomize", "stage")
+	var files []string
+	for _, pattern := range []string{"node/fast/node-initialize.yaml", "pod/fast/pod-*.yaml", "volume/fast/p*.yaml"} {
+		m, _ := filepath.Glob(filepath.Join(stageDir, pattern))
+		files = append(files, m...)
+	}
+	if len(files) < 5 {
+		return "", nil, fmt.Errorf("kwok stages not found under %s (found %v)", stageDir, files)
+	}
+	var b strings.Builder
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return "", nil, err
+		}
+		b.WriteString("---\n")
+		b.Write(data)
+		b.WriteString("\n")
+	}
+	if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
+		return "", nil, err
+	}
+	sc := &storagev1.StorageClass{}
+	data, err := os.ReadFile(filepath.Join(stageDir, "volume", "fast", "storage-class.yaml"))
+	if err != nil {
+		return "", nil, err
+	}
+	if err := yaml.Unmarshal(data, sc); err != nil {
+		return "", nil, err
+	}
+	return out, sc, nil
 }
