@@ -38,14 +38,18 @@ const k8sVersion = "-X k8s.io/component-base/version.gitVersion=v1.36.3 -X k8s.i
 
 // Pinned tools. Versions live in each module's go.mod.
 var (
-	Etcd          = Tool{Name: "etcd", Module: "etcd", Package: ".", Minutes: 1}
-	KubeAPIServer = Tool{Name: "kube-apiserver", Module: "kube", Package: "k8s.io/kubernetes/cmd/kube-apiserver", LDFlags: k8sVersion, Minutes: 5}
-	Kubectl       = Tool{Name: "kubectl", Module: "kube", Package: "k8s.io/kubernetes/cmd/kubectl", LDFlags: k8sVersion, Minutes: 1}
-	Dex           = Tool{Name: "dex", Module: "dex", Package: "github.com/dexidp/dex/cmd/dex", Env: []string{"GONOSUMDB=github.com/dexidp/dex/api", "CGO_ENABLED=1"}, Minutes: 2} // cgo: its sqlite3 storage
-	TemporalCLI   = Tool{Name: "temporal", Module: "temporalcli", Package: "github.com/temporalio/cli/cmd/temporal", Minutes: 4}
-	UI            = Tool{Name: "temporal-ui", Module: "ui", Package: ".", Minutes: 1}
-	MinIO         = Tool{Name: "minio", Module: "minio", Package: "github.com/minio/minio", Minutes: 4} // AGPLv3: run as its own process
-	Crane         = Tool{Name: "crane", Module: "crane", Package: "github.com/google/go-containerregistry/cmd/crane", Minutes: 1}
+	Etcd                  = Tool{Name: "etcd", Module: "etcd", Package: ".", Minutes: 1}
+	KubeAPIServer         = Tool{Name: "kube-apiserver", Module: "kube", Package: "k8s.io/kubernetes/cmd/kube-apiserver", LDFlags: k8sVersion, Minutes: 5}
+	Kubectl               = Tool{Name: "kubectl", Module: "kube", Package: "k8s.io/kubernetes/cmd/kubectl", LDFlags: k8sVersion, Minutes: 1}
+	KubeControllerManager = Tool{Name: "kube-controller-manager", Module: "kube", Package: "k8s.io/kubernetes/cmd/kube-controller-manager", LDFlags: k8sVersion, Minutes: 5}
+	KubeScheduler         = Tool{Name: "kube-scheduler", Module: "kube", Package: "k8s.io/kubernetes/cmd/kube-scheduler", LDFlags: k8sVersion, Minutes: 1}
+	Kwok                  = Tool{Name: "kwok", Module: "kwok", Package: "sigs.k8s.io/kwok/cmd/kwok", Minutes: 3}
+	Helm                  = Tool{Name: "helm", Module: "helm", Package: "helm.sh/helm/v3/cmd/helm", LDFlags: "-X helm.sh/helm/v3/internal/version.version=v3.22.0", Minutes: 3}
+	Dex                   = Tool{Name: "dex", Module: "dex", Package: "github.com/dexidp/dex/cmd/dex", Env: []string{"GONOSUMDB=github.com/dexidp/dex/api", "CGO_ENABLED=1"}, Minutes: 2} // cgo: its sqlite3 storage
+	TemporalCLI           = Tool{Name: "temporal", Module: "temporalcli", Package: "github.com/temporalio/cli/cmd/temporal", Minutes: 4}
+	UI                    = Tool{Name: "temporal-ui", Module: "ui", Package: ".", Minutes: 1}
+	MinIO                 = Tool{Name: "minio", Module: "minio", Package: "github.com/minio/minio", Minutes: 4} // AGPLv3: run as its own process
+	Crane                 = Tool{Name: "crane", Module: "crane", Package: "github.com/google/go-containerregistry/cmd/crane", Minutes: 1}
 )
 
 // Root returns the repository root: $STACK_ROOT, else the nearest parent
