@@ -80,7 +80,7 @@ func newApp(stdout, stderr io.Writer) *urfave.App {
 				EnvVars: []string{config.EnvKeyAllowNoAuth},
 			},
 		},
-		Commands: []*urfave.Command{startCommand(), renderCommand(), validateCommand()},
+		Commands: []*urfave.Command{startCommand(), renderCommand(), validateCommand(), schemaCommand()},
 	}
 }
 
