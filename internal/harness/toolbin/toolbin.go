@@ -99,7 +99,7 @@ func Path(t Tool) (string, error) {
 	if _, err := os.Stat(out); err == nil {
 		return out, nil
 	}
-	return out, withLock(root, func() error {
+	return out, WithLock(root, func() error {
 		if _, err := os.Stat(out); err == nil {
 			return nil // built by someone else while we waited
 		}
@@ -130,7 +130,7 @@ func Own(pkg string) (string, error) {
 	name := filepath.Base(pkg)
 	out := filepath.Join(root, ".cache", "bin", "own", name)
 	ld := "-X " + ModulePath + "/internal/version.Build=local"
-	err = withLock(root, func() error {
+	err = WithLock(root, func() error {
 		stamp, err := sourceStamp(root, pkg, ld)
 		if err != nil {
 			return err
@@ -222,9 +222,10 @@ func goBuild(dir, pkg, out, ldflags string, env []string) error {
 	return os.Rename(tmp, out)
 }
 
-// withLock serializes builds across processes (go test runs packages in
-// parallel; two heavy builds on 2 cores only slow each other down).
-func withLock(root string, f func() error) error {
+// WithLock runs f holding the repository's build lock, which serializes
+// builds across processes (go test runs packages in parallel; two heavy
+// builds on 2 cores only slow each other down).
+func WithLock(root string, f func() error) error {
 	lockPath := filepath.Join(root, ".cache", "build.lock")
 	if err := os.MkdirAll(filepath.Dir(lockPath), 0o755); err != nil {
 		return err

@@ -103,9 +103,9 @@ func Bump(root, ver string, goGet func(root, ver string) error, out io.Writer) e
 
 	// Compute every rewrite first, so a broken place stops us before go get.
 	type rewrite struct {
-		path  string
-		data  []byte
-		lines []int
+		path    string
+		data    []byte
+		changes []string // "LINE: OLD"
 	}
 	var rewrites []rewrite
 	for _, p := range Places {
@@ -123,14 +123,14 @@ func Bump(root, ver string, goGet func(root, ver string) error, out io.Writer) e
 		}
 		var b []byte
 		last := 0
-		var lines []int
+		var changes []string
 		for _, l := range locs {
 			b = append(append(b, data[last:l[2]]...), ver...)
 			last = l[3]
-			lines = append(lines, lineOf(data, l[2]))
+			changes = append(changes, fmt.Sprintf("%d: %s", lineOf(data, l[2]), data[l[2]:l[3]]))
 		}
 		b = append(b, data[last:]...)
-		rewrites = append(rewrites, rewrite{p.Path, b, lines})
+		rewrites = append(rewrites, rewrite{p.Path, b, changes})
 	}
 
 	if err := goGet(root, ver); err != nil {
@@ -153,8 +153,8 @@ func Bump(root, ver string, goGet func(root, ver string) error, out io.Writer) e
 		if err := os.WriteFile(path, r.data, fi.Mode().Perm()); err != nil {
 			return err
 		}
-		for _, l := range r.lines {
-			fmt.Fprintf(out, "%s:%d: -> %s\n", r.path, l, ver)
+		for _, c := range r.changes {
+			fmt.Fprintf(out, "%s:%s -> %s\n", r.path, c, ver)
 		}
 	}
 	return Check(root)

@@ -91,7 +91,7 @@ func copyTree(t *testing.T) (dir, old string) {
 }
 
 func TestBumpRewritesEveryPlace(t *testing.T) {
-	dir, _ := copyTree(t)
+	dir, old := copyTree(t)
 	const next = "1.99.0"
 	var calls int
 	var out bytes.Buffer
@@ -100,6 +100,11 @@ func TestBumpRewritesEveryPlace(t *testing.T) {
 	}
 	if calls != 1 {
 		t.Fatalf("go get ran %d times, want 1", calls)
+	}
+	for _, want := range []string{"go.mod: " + ServerModule + " v" + old + " -> v" + next, "README.md:", ": " + old + " -> " + next} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
 	}
 	if got, _, _ := Current(dir); got != next {
 		t.Fatalf("go.mod has %s, want %s", got, next)

@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/temporal-stack/stack/internal/harness/toolbin"
@@ -44,7 +43,7 @@ func buildBinaries(ctx context.Context, root, build string, specs []Spec, log io
 		"GOFLAGS=", "GOEXPERIMENT=", "GOTOOLCHAIN=local")
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
-	err = withBuildLock(root, func() error {
+	err = toolbin.WithLock(root, func() error {
 		start := time.Now()
 		fmt.Fprintf(log, "images: go %s\n", strings.Join(args, " "))
 		if err := cmd.Run(); err != nil {
@@ -58,26 +57,6 @@ func buildBinaries(ctx context.Context, root, build string, specs []Spec, log io
 		return nil, nil, err
 	}
 	return bins, cleanup, nil
-}
-
-// withBuildLock holds the repository's build lock (the one toolbin and
-// "flock .cache/build.lock" use) while f runs: two heavy builds on 2 cores
-// only slow each other down.
-func withBuildLock(root string, f func() error) error {
-	p := filepath.Join(root, ".cache", "build.lock")
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
-	}
-	lf, err := os.OpenFile(p, os.O_CREATE|os.O_RDWR, 0o644)
-	if err != nil {
-		return err
-	}
-	defer lf.Close()
-	if err := syscall.Flock(int(lf.Fd()), syscall.LOCK_EX); err != nil {
-		return err
-	}
-	defer syscall.Flock(int(lf.Fd()), syscall.LOCK_UN)
-	return f()
 }
 
 // BuildID names our build of the tree at root, and so the "stack.<build>"

@@ -81,7 +81,7 @@ func prepare() error {
 	if _, err := exec.LookPath("gcc"); err != nil {
 		return errors.New("gcc not found: Dex builds with cgo (apt-get install -y gcc)")
 	}
-	for _, t := range []toolbin.Tool{toolbin.Etcd, toolbin.KubeAPIServer, toolbin.Dex, toolbin.TemporalCLI, toolbin.UI, toolbin.MinIO} {
+	for _, t := range []toolbin.Tool{toolbin.Etcd, toolbin.KubeAPIServer, toolbin.Dex, toolbin.TemporalCLI, toolbin.UI, toolbin.MinIO, toolbin.Crane} {
 		if _, err := toolbin.Path(t); err != nil {
 			return err
 		}
