@@ -2,15 +2,19 @@ package e2e
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http/httptest"
+	"os/exec"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/temporal-stack/stack/internal/harness/certs"
 	"github.com/temporal-stack/stack/internal/harness/proc"
 	"github.com/temporal-stack/stack/internal/harness/serverproc"
+	"github.com/temporal-stack/stack/internal/harness/toolbin"
 	"github.com/temporal-stack/stack/poller/healthpoll"
 )
 
@@ -75,6 +79,22 @@ func TestPollerSingleProcess(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkMetrics(t, web.URL+"/metrics")
+
+	// "poller --once" is the chart's helm test: exit 0 when every host serves,
+	// exit 1 with the reason when the cluster cannot be reached.
+	bin, err := toolbin.Own("./poller")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "--once", "--address", srv.InternalFrontendAddr).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "SERVING") || !strings.Contains(string(out), "all 1 history hosts serve") {
+		t.Fatalf("poller --once: %v\n%s", err, out)
+	}
+	out, err = exec.Command(bin, "--once", "--address", fmt.Sprintf("127.0.0.1:%d", port)).CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 || !strings.Contains(string(out), "health check through 127.0.0.1:") {
+		t.Fatalf("poller --once on a closed port: %v\n%s", err, out)
+	}
 }
 
 // TestPollerInternodeTLS: with mutual TLS between the services, the poller

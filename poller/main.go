@@ -10,11 +10,15 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
 	"os"
 	"os/signal"
+	"slices"
 	"syscall"
 	"time"
+
+	enumsspb "go.temporal.io/server/api/enums/v1"
 
 	"github.com/temporal-stack/stack/internal/version"
 	"github.com/temporal-stack/stack/poller/healthpoll"
@@ -29,6 +33,7 @@ func main() {
 	certFile := fs.String("tls-cert", "", "client certificate for internode mTLS")
 	keyFile := fs.String("tls-key", "", "client key for internode mTLS")
 	serverName := fs.String("tls-server-name", "", "expected internode server name")
+	once := fs.Bool("once", false, "poll once, print each history host's state and exit: 0 if every host serves (the chart's helm test)")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -40,7 +45,7 @@ func main() {
 		fmt.Println(version.String("temporal-stack-poller"))
 		return
 	}
-	if err := run(*addr, *listen, *interval, *caFile, *certFile, *keyFile, *serverName); err != nil {
+	if err := run(*addr, *listen, *interval, *caFile, *certFile, *keyFile, *serverName, *once); err != nil {
 		fmt.Fprintln(os.Stderr, "poller:", err)
 		os.Exit(1)
 	}
@@ -53,7 +58,7 @@ func env(key, def string) string {
 	return def
 }
 
-func run(addr, listen string, interval time.Duration, caFile, certFile, keyFile, serverName string) error {
+func run(addr, listen string, interval time.Duration, caFile, certFile, keyFile, serverName string, once bool) error {
 	var tlsCfg *tls.Config
 	if caFile != "" || certFile != "" {
 		tlsCfg = &tls.Config{ServerName: serverName, MinVersion: tls.VersionTLS12}
@@ -81,6 +86,9 @@ func run(addr, listen string, interval time.Duration, caFile, certFile, keyFile,
 		return err
 	}
 	defer p.Close()
+	if once {
+		return checkOnce(p, addr)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	srv := &http.Server{Addr: listen, Handler: p.Handler(), ReadHeaderTimeout: 5 * time.Second}
@@ -96,4 +104,31 @@ func run(addr, listen string, interval time.Duration, caFile, certFile, keyFile,
 	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	return srv.Shutdown(shut)
+}
+
+// checkOnce runs one round and fails unless at least one history host is in
+// the ring and every one of them serves.
+func checkOnce(p *healthpoll.Poller, addr string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := p.Round(ctx); err != nil {
+		return fmt.Errorf("health check through %s: %w", addr, err)
+	}
+	hosts := p.Hosts()
+	names := slices.Sorted(maps.Keys(hosts))
+	bad := 0
+	for _, h := range names {
+		fmt.Printf("history host %s: %s\n", h, hosts[h])
+		if hosts[h] != enumsspb.HEALTH_STATE_SERVING {
+			bad++
+		}
+	}
+	switch {
+	case len(names) == 0:
+		return fmt.Errorf("no history host in the membership ring of %s", addr)
+	case bad > 0:
+		return fmt.Errorf("%d of %d history hosts are not serving", bad, len(names))
+	}
+	fmt.Printf("all %d history hosts serve\n", len(names))
+	return nil
 }

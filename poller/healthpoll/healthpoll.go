@@ -7,6 +7,7 @@ import (
 	"crypto/tls"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
 	"slices"
 	"sync"
@@ -44,6 +45,7 @@ type Poller struct {
 
 	mu    sync.Mutex
 	hosts map[string]bool
+	last  map[string]enumsspb.HealthState // states of the last successful round
 	ok    time.Time
 }
 
@@ -159,6 +161,10 @@ func (p *Poller) round(ctx context.Context) error {
 		}
 	}
 	p.hosts = members
+	p.last = map[string]enumsspb.HealthState{}
+	for h := range members {
+		p.last[h] = states[h]
+	}
 	p.mu.Unlock()
 	p.hostsGauge.Set(float64(len(members)))
 
@@ -174,6 +180,13 @@ func (p *Poller) round(ctx context.Context) error {
 		p.cfg.Logger.Info("history host", "host", h, "state", st.String())
 	}
 	return nil
+}
+
+// Hosts returns each history host's state from the last successful round.
+func (p *Poller) Hosts() map[string]enumsspb.HealthState {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return maps.Clone(p.last)
 }
 
 // Ready reports whether a round succeeded within the last two intervals.

@@ -40,7 +40,9 @@ const version = `(\d+\.\d+\.\d+)`
 var Places = []Place{
 	{Path: "README.md", Pattern: regexp.MustCompile("`go\\.temporal\\.io/server` v" + version)},
 	{Path: "e2e/server_cli_test.go", Pattern: regexp.MustCompile(`"temporal server ` + version + `"`)},
-	{Path: "chart/Chart.yaml", Pattern: regexp.MustCompile(`(?m)^appVersion:[ \t]*["']?v?` + version), Optional: true},
+	{Path: "chart/Chart.yaml", Pattern: regexp.MustCompile(`(?m)^appVersion:[ \t]*["']?v?` + version)},
+	// The subchart's server image tag (its values are static; stack install overrides the build part).
+	{Path: "chart/values.yaml", Pattern: regexp.MustCompile(`(?m)^      tag: ` + version + `-stack\.local$`)},
 }
 
 var releaseRE = regexp.MustCompile(`^v?` + version + `$`)

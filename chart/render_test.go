@@ -1,0 +1,291 @@
+package chart
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"helm.sh/helm/v3/pkg/action"
+	"helm.sh/helm/v3/pkg/chart/loader"
+	"helm.sh/helm/v3/pkg/chartutil"
+	"helm.sh/helm/v3/pkg/releaseutil"
+	"sigs.k8s.io/yaml"
+)
+
+// object is one rendered manifest.
+type object struct {
+	Kind     string `json:"kind"`
+	Metadata struct {
+		Name        string            `json:"name"`
+		Labels      map[string]string `json:"labels"`
+		Annotations map[string]string `json:"annotations"`
+	} `json:"metadata"`
+	raw map[string]any
+}
+
+// render renders the chart as "helm install --dry-run" (client only) with
+// the values files given (relative to the chart), release temporal-stack.
+// The third-party subcharts cannot be downloaded here; the scenarios switch
+// them off, as the install test does.
+func render(t *testing.T, files ...string) map[string]object {
+	t.Helper()
+	objs, err := tryRender(files, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return objs
+}
+
+func tryRender(files []string, set map[string]any) (map[string]object, error) {
+	ch, err := loader.Load(".")
+	if err != nil {
+		return nil, err
+	}
+	vals := map[string]any{}
+	for _, f := range append([]string{"ci/offline.yaml"}, files...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		var v map[string]any
+		if err := yaml.Unmarshal(b, &v); err != nil {
+			return nil, fmt.Errorf("%s: %w", f, err)
+		}
+		vals = chartutil.CoalesceTables(v, vals)
+	}
+	vals = chartutil.CoalesceTables(set, vals)
+	cfg := &action.Configuration{}
+	inst := action.NewInstall(cfg)
+	inst.DryRun, inst.ClientOnly, inst.ReleaseName, inst.Namespace = true, true, "temporal-stack", "temporal"
+	inst.KubeVersion = &chartutil.KubeVersion{Version: "v1.36.3", Major: "1", Minor: "36"}
+	inst.APIVersions = chartutil.VersionSet{"monitoring.coreos.com/v1"}
+	rel, err := inst.Run(ch, vals)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]object{}
+	for _, m := range releaseutil.SplitManifests(rel.Manifest) {
+		var o object
+		if err := yaml.Unmarshal([]byte(m), &o); err != nil {
+			return nil, fmt.Errorf("%w\n%s", err, m)
+		}
+		if o.Kind == "" {
+			continue
+		}
+		_ = yaml.Unmarshal([]byte(m), &o.raw)
+		out[o.Kind+"/"+o.Metadata.Name] = o
+	}
+	return out, nil
+}
+
+func names(objs map[string]object) []string {
+	var n []string
+	for k := range objs {
+		n = append(n, k)
+	}
+	sort.Strings(n)
+	return n
+}
+
+// get walks a rendered object: get(o, "spec", "template", "spec").
+func get(v any, path ...any) any {
+	for _, p := range path {
+		switch key := p.(type) {
+		case string:
+			m, _ := v.(map[string]any)
+			v = m[key]
+		case int:
+			l, _ := v.([]any)
+			if key >= len(l) {
+				return nil
+			}
+			v = l[key]
+		}
+	}
+	return v
+}
+
+func TestRenderDefault(t *testing.T) {
+	objs := render(t, "ci/default-values.yaml")
+	for _, want := range []string{
+		"ConfigMap/temporal-stack-dynamic-config", "ConfigMap/temporal-stack-server-env", "Secret/temporal-stack-server-secrets",
+		"ServiceAccount/temporal-stack-server", "Role/temporal-stack-server", "RoleBinding/temporal-stack-server",
+		"Secret/temporal-stack-postgres", "StatefulSet/temporal-stack-postgres-main", "StatefulSet/temporal-stack-postgres-visibility",
+		"StatefulSet/temporal-stack-postgres-secondary-visibility", "Job/temporal-stack-schema-main-r1", "Job/temporal-stack-schema-visibility-r1",
+		"Job/temporal-stack-schema-secondary-visibility-r1", "Deployment/temporal-stack-poller", "Deployment/temporal-stack-dex",
+		"Secret/temporal-stack-dex", "StatefulSet/temporal-stack-minio", "Job/temporal-stack-minio-buckets-r1",
+		"NetworkPolicy/temporal-stack-server-internal", "ServiceMonitor/temporal-stack-server", "ServiceMonitor/temporal-stack-poller",
+		"PrometheusRule/temporal-stack-alerts", "Service/temporal-stack-dex", "Service/temporal-stack-minio-console",
+	} {
+		if _, ok := objs[want]; !ok {
+			t.Errorf("missing %s; rendered %v", want, names(objs))
+		}
+	}
+	// The dynamic config: kept on uninstall, dual visibility, authorizer errors exposed, role policy.
+	dc := objs["ConfigMap/temporal-stack-dynamic-config"]
+	if dc.Metadata.Annotations["helm.sh/resource-policy"] != "keep" {
+		t.Error("the dynamic-config ConfigMap is not kept on uninstall")
+	}
+	var dyn map[string][]map[string]any
+	if err := yaml.Unmarshal([]byte(get(dc.raw, "data", "dynamic_config.yaml").(string)), &dyn); err != nil {
+		t.Fatal(err)
+	}
+	if dyn["system.secondaryVisibilityWritingMode"][0]["value"] != "dual" || dyn["frontend.exposeAuthorizerErrors"][0]["value"] != true ||
+		get(dyn["stack.auth.rolePolicy"][0]["value"], "users", "admin@example.com", 0) != "temporal-system:admin" {
+		t.Errorf("dynamic config %v", dyn)
+	}
+	// The server's env names this release's ConfigMap and the bundled Dex.
+	env := objs["ConfigMap/temporal-stack-server-env"]
+	if get(env.raw, "data", "TEMPORAL_DYNAMIC_CONFIG_CONFIGMAP") != "temporal/temporal-stack-dynamic-config" ||
+		get(env.raw, "data", "TEMPORAL_AUTH_ISSUER") != "http://host.docker.internal:30556/dex" {
+		t.Errorf("server env %v", env.raw["data"])
+	}
+	// Every pod runs as non-root; every Job and Deployment uses pinned images.
+	for name, o := range objs {
+		spec := get(o.raw, "spec", "template", "spec")
+		if spec == nil {
+			continue
+		}
+		if get(spec, "securityContext", "runAsNonRoot") != true {
+			t.Errorf("%s: not runAsNonRoot", name)
+		}
+		for _, c := range get(spec, "containers").([]any) {
+			img := get(c, "image").(string)
+			if strings.HasSuffix(img, ":latest") || !strings.Contains(img, ":") {
+				t.Errorf("%s: unpinned image %s", name, img)
+			}
+		}
+	}
+	// NodePorts as documented.
+	for svc, port := range map[string]float64{"Service/temporal-stack-dex": 30556, "Service/temporal-stack-minio-console": 30901} {
+		if got := get(objs[svc].raw, "spec", "ports", 0, "nodePort"); got != port {
+			t.Errorf("%s nodePort %v, want %v", svc, got, port)
+		}
+	}
+	// The dashboards are shipped.
+	dash := 0
+	for n := range objs {
+		if strings.HasPrefix(n, "ConfigMap/temporal-stack-dashboard-") {
+			dash++
+			if objs[n].Metadata.Labels["grafana_dashboard"] != "1" {
+				t.Errorf("%s lacks the grafana_dashboard label", n)
+			}
+		}
+	}
+	if files, _ := filepath.Glob("files/dashboards/*.json"); dash != len(files) {
+		t.Errorf("%d dashboard ConfigMaps for %d files", dash, len(files))
+	}
+	// The PrometheusRule carries the same rules as the local stack's file.
+	var local struct{ Groups []any }
+	if err := yaml.Unmarshal(AlertRules, &local); err != nil {
+		t.Fatal(err)
+	}
+	if got := get(objs["PrometheusRule/temporal-stack-alerts"].raw, "spec", "groups").([]any); len(got) != len(local.Groups) {
+		t.Errorf("PrometheusRule has %d groups, the rule file %d", len(got), len(local.Groups))
+	}
+}
+
+// The chart's Role is exactly the RBAC the server's e2e test runs with.
+func TestRenderRBACMatchesServerRole(t *testing.T) {
+	objs := render(t, "ci/default-values.yaml")
+	b, err := os.ReadFile("../server/dynconfig/rbac.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want map[string]any
+	if err := yaml.Unmarshal(b, &want); err != nil {
+		t.Fatal(err)
+	}
+	got := objs["Role/temporal-stack-server"].raw["rules"].([]any)
+	wantRules := want["rules"].([]any)
+	if len(got) != len(wantRules) {
+		t.Fatalf("rules %v, want %v", got, wantRules)
+	}
+	for i := range got {
+		for _, k := range []string{"apiGroups", "resources", "verbs"} {
+			if fmt.Sprint(get(got[i], k)) != fmt.Sprint(get(wantRules[i], k)) {
+				t.Errorf("rule %d %s: %v, want %v", i, k, get(got[i], k), get(wantRules[i], k))
+			}
+		}
+	}
+	if names := get(got[0], "resourceNames").([]any); len(names) != 1 || names[0] != "temporal-stack-dynamic-config" {
+		t.Errorf("the Role may read %v", names)
+	}
+}
+
+func TestRenderAuthOff(t *testing.T) {
+	objs := render(t, "ci/auth-off-values.yaml")
+	env := objs["ConfigMap/temporal-stack-server-env"].raw["data"].(map[string]any)
+	if env["TEMPORAL_ALLOW_NO_AUTH"] != "true" || env["TEMPORAL_AUTH_ISSUER"] != nil {
+		t.Errorf("auth off: server env %v", env)
+	}
+}
+
+func TestRenderDualVisibilityOff(t *testing.T) {
+	objs := render(t, "ci/dual-visibility-off-values.yaml")
+	for _, gone := range []string{"StatefulSet/temporal-stack-postgres-secondary-visibility", "Job/temporal-stack-schema-secondary-visibility-r1"} {
+		if _, ok := objs[gone]; ok {
+			t.Errorf("%s rendered with dual visibility off", gone)
+		}
+	}
+	dc := get(objs["ConfigMap/temporal-stack-dynamic-config"].raw, "data", "dynamic_config.yaml").(string)
+	if strings.Contains(dc, "secondaryVisibilityWritingMode") {
+		t.Errorf("dual visibility off still seeds the writing mode:\n%s", dc)
+	}
+}
+
+func TestRenderExternalIdP(t *testing.T) {
+	objs := render(t, "ci/external-idp-values.yaml")
+	for n := range objs {
+		if strings.Contains(n, "-dex") {
+			t.Errorf("%s rendered with Dex off", n)
+		}
+	}
+	if got := get(objs["ConfigMap/temporal-stack-server-env"].raw, "data", "TEMPORAL_AUTH_ISSUER"); got != "https://idp.example.com/realms/temporal" {
+		t.Errorf("issuer %v", got)
+	}
+}
+
+func TestRenderClusterIP(t *testing.T) {
+	objs := render(t, "ci/clusterip-values.yaml")
+	for n, o := range objs {
+		if o.Kind == "Service" && get(o.raw, "spec", "type") == "NodePort" {
+			t.Errorf("%s is a NodePort in the ClusterIP scenario", n)
+		}
+	}
+}
+
+// Bad values fail at render with a message that says what to change.
+func TestRenderRejects(t *testing.T) {
+	for _, c := range []struct {
+		set  map[string]any
+		want string
+	}{
+		{map[string]any{"dex": map[string]any{"enabled": false}}, "auth.enabled needs a token issuer"},
+		{map[string]any{"expose": map[string]any{"typo": 1}}, "additional properties 'typo' not allowed"},
+		{map[string]any{"poller": map[string]any{"interval": 15}}, "interval"},
+		{map[string]any{"temporal": map[string]any{"enabled": true, "serviceAccount": map[string]any{"name": "other"}}}, `temporal.serviceAccount.name is "other"`},
+	} {
+		_, err := tryRender([]string{"ci/default-values.yaml"}, c.set)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("values %v: error %v, want it to contain %q", c.set, err, c.want)
+		}
+	}
+}
+
+// Every scenario file renders.
+func TestRenderScenarios(t *testing.T) {
+	files, _ := filepath.Glob("ci/*-values.yaml")
+	if !slices.Contains(files, "ci/default-values.yaml") || len(files) < 5 {
+		t.Fatalf("scenarios %v", files)
+	}
+	for _, f := range files {
+		if _, err := tryRender([]string{f}, nil); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+}

@@ -1,0 +1,55 @@
+{{/* Resource name: <release>-<suffix>. */}}
+{{- define "ts.name" -}}
+{{- printf "%s-%s" .root.Release.Name .suffix | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Labels of every resource; "component" names the part. */}}
+{{- define "ts.labels" -}}
+app.kubernetes.io/name: temporal-stack
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+app.kubernetes.io/part-of: temporal-stack
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version }}
+{{- end -}}
+
+{{- define "ts.selector" -}}
+app.kubernetes.io/name: temporal-stack
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+
+{{/* image: repository:tag, the tag defaulting to <appVersion>-stack.local. */}}
+{{- define "ts.image" -}}
+{{- $tag := .image.tag | default (printf "%s-stack.local" .root.Chart.AppVersion) -}}
+{{- printf "%s:%s" .image.repository $tag -}}
+{{- end -}}
+
+{{/* The token issuer the server trusts. */}}
+{{- define "ts.issuer" -}}
+{{- if .Values.auth.issuer -}}{{ .Values.auth.issuer }}{{- else if .Values.dex.enabled -}}{{ .Values.dex.issuer }}{{- end -}}
+{{- end -}}
+
+{{/* The upstream chart's service prefix: the release name if it contains "temporal", else <release>-temporal. */}}
+{{- define "ts.temporalFullname" -}}
+{{- if contains "temporal" .Release.Name -}}{{ .Release.Name | trunc 63 | trimSuffix "-" }}{{- else -}}{{ printf "%s-temporal" .Release.Name | trunc 63 | trimSuffix "-" }}{{- end -}}
+{{- end -}}
+
+{{/* The stores, with their schema: main, visibility and (dual) secondary visibility. */}}
+{{- define "ts.stores" -}}
+main: {database: {{ .Values.postgres.stores.main.database }}, size: {{ .Values.postgres.stores.main.size }}, schema: temporal, service: postgres-main}
+visibility: {database: {{ .Values.postgres.stores.visibility.database }}, size: {{ .Values.postgres.stores.visibility.size }}, schema: visibility, service: postgres-visibility}
+{{- if .Values.dualVisibility.enabled }}
+secondary-visibility: {database: {{ .Values.postgres.stores.secondaryVisibility.database }}, size: {{ .Values.postgres.stores.secondaryVisibility.size }}, schema: visibility, service: postgres-secondary-visibility}
+{{- end }}
+{{- end -}}
+
+{{/* A Secret value kept across upgrades: the live one if it exists, else a new random one. */}}
+{{- define "ts.keepSecret" -}}
+{{- $s := lookup "v1" "Secret" .root.Release.Namespace .name -}}
+{{- if and $s $s.data (hasKey $s.data .key) -}}
+{{- index $s.data .key | b64dec -}}
+{{- else -}}
+{{- randAlphaNum 24 -}}
+{{- end -}}
+{{- end -}}
