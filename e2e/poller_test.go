@@ -87,7 +87,7 @@ func TestPollerSingleProcess(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, err := exec.Command(bin, "--once", "--address", srv.InternalFrontendAddr).CombinedOutput()
-	if err != nil || !strings.Contains(string(out), "SERVING") || !strings.Contains(string(out), "all 1 history hosts serve") {
+	if err != nil || !strings.Contains(string(out), ": Serving") || !strings.Contains(string(out), "all 1 history hosts serve") {
 		t.Fatalf("poller --once: %v\n%s", err, out)
 	}
 	out, err = exec.Command(bin, "--once", "--address", fmt.Sprintf("127.0.0.1:%d", port)).CombinedOutput()
