@@ -166,6 +166,10 @@ func TestRenderDefault(t *testing.T) {
 			t.Errorf("%s nodePort %v, want %v", svc, got, port)
 		}
 	}
+	// Temporal's namespace label survives the scrape.
+	if got := get(objs["ServiceMonitor/temporal-stack-server"].raw, "spec", "endpoints", 0, "honorLabels"); got != true {
+		t.Errorf("server ServiceMonitor honorLabels = %v", got)
+	}
 	// The dashboards are shipped.
 	dash := 0
 	for n := range objs {
