@@ -12,6 +12,7 @@ import (
 	"github.com/temporal-stack/stack/internal/harness/toolbin"
 	"github.com/temporal-stack/stack/tools/stack/internal/bump"
 	"github.com/temporal-stack/stack/tools/stack/internal/images"
+	"github.com/temporal-stack/stack/tools/stack/internal/install"
 	"github.com/temporal-stack/stack/tools/stack/internal/testcmd"
 	"github.com/temporal-stack/stack/tools/stack/internal/up"
 )
@@ -19,12 +20,14 @@ import (
 const usage = `usage: go run ./tools/stack <command> [flags]
 
 commands:
-  up      run the Temporal Stack locally (no Kubernetes, no Docker); Ctrl-C stops it, --detach backgrounds it
-  status  health of each component of a running local stack
-  down    stop a local stack started with up --detach
-  test    install what the tests need, then run every test (go vet + go test)
-  images  build the server, poller and dexlogin OCI images (reproducible; --push REGISTRY)
-  bump    move to another Temporal server version everywhere (go.mod, docs, chart)
+  up        run the Temporal Stack locally (no Kubernetes, no Docker); Ctrl-C stops it, --detach backgrounds it
+  status    health of each component of a running local stack
+  down      stop a local stack started with up --detach
+  test      install what the tests need, then run every test (go vet + go test)
+  images    build the server, poller and dexlogin OCI images (reproducible; --push REGISTRY)
+  install   install or upgrade the Temporal Stack chart on your Kubernetes cluster and wait until it is ready
+  teardown  remove what install created (release, kept ConfigMap, volumes, namespace, images)
+  bump      move to another Temporal server version everywhere (go.mod, docs, chart)
 
 Run "go run ./tools/stack <command> -h" for a command's flags.
 `
@@ -40,6 +43,10 @@ func main() {
 		err = up.Run(args)
 	case "status", "down":
 		err = dataDirCommand(cmd, args)
+	case "install":
+		err = install.RunInstall(args)
+	case "teardown":
+		err = install.RunTeardown(args)
 	case "test":
 		err = testcmd.Run(args)
 	case "images":

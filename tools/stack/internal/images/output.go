@@ -126,3 +126,40 @@ func Load(ctx context.Context, imgs []Image, log io.Writer) (loaded bool, err er
 	}
 	return true, nil
 }
+
+// Remove deletes every temporal-stack/* image from the local Docker daemon,
+// if one answers (like Load, not exercised here: there is no daemon).
+func Remove(ctx context.Context, log io.Writer) error {
+	if os.Getenv("DOCKER_HOST") == "" {
+		if _, err := os.Stat("/var/run/docker.sock"); err != nil {
+			fmt.Fprintln(log, "images: no Docker daemon: no local images to remove")
+			return nil
+		}
+	}
+	c, err := client.New(client.FromEnv)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if _, err := c.Ping(pingCtx, client.PingOptions{NegotiateAPIVersion: true}); err != nil {
+		fmt.Fprintf(log, "images: Docker daemon not reachable (%v): no local images removed\n", err)
+		return nil
+	}
+	list, err := c.ImageList(ctx, client.ImageListOptions{})
+	if err != nil {
+		return err
+	}
+	for _, img := range list.Items {
+		for _, ref := range img.RepoTags {
+			if strings.HasPrefix(ref, Repository+"/") {
+				if _, err := c.ImageRemove(ctx, ref, client.ImageRemoveOptions{}); err != nil {
+					return fmt.Errorf("remove image %s: %w", ref, err)
+				}
+				fmt.Fprintf(log, "images: removed %s\n", ref)
+			}
+		}
+	}
+	return nil
+}
