@@ -130,6 +130,30 @@ func TestInstallOnControlPlane(t *testing.T) {
 		}
 	}
 
+	if _, err := c.NetworkingV1().NetworkPolicies("temporal").Get(ctx, "temporal-stack-server-internal", metav1.GetOptions{}); err != nil {
+		t.Fatalf("the NetworkPolicy: %v", err)
+	}
+	secrets := func() map[string]string {
+		t.Helper()
+		out := map[string]string{}
+		for _, n := range []string{"temporal-stack-dex", "temporal-stack-postgres", "temporal-stack-server-secrets"} {
+			s, err := c.CoreV1().Secrets("temporal").Get(ctx, n, metav1.GetOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k, v := range s.Data {
+				if k != "config.yaml" {
+					out[n+"/"+k] = string(v)
+				}
+			}
+		}
+		return out
+	}
+	before := secrets()
+	if len(before["temporal-stack-dex/admin-password"]) < 20 || len(before["temporal-stack-postgres/password"]) < 20 {
+		t.Fatalf("generated secrets too short: %d, %d", len(before["temporal-stack-dex/admin-password"]), len(before["temporal-stack-postgres/password"]))
+	}
+
 	// An upgrade with changed values is applied; running install again is idempotent.
 	out, err = stack(append(installArgs, "--set", "poller.interval=5s")...)
 	if err != nil || !strings.Contains(out, "upgrading release temporal-stack") || !strings.Contains(out, "revision 2") {
@@ -141,6 +165,13 @@ func TestInstallOnControlPlane(t *testing.T) {
 	}
 	if _, err := c.BatchV1().Jobs("temporal").Get(ctx, "temporal-stack-schema-main-r2", metav1.GetOptions{}); err != nil {
 		t.Fatalf("the upgrade's schema Job: %v", err)
+	}
+
+	// Generated passwords and secrets survive the upgrade.
+	for k, v := range secrets() {
+		if before[k] != v {
+			t.Errorf("secret %s changed on upgrade", k)
+		}
 	}
 
 	// Teardown leaves nothing behind.
