@@ -246,9 +246,10 @@ func run(o options) (err error) {
 	logs := filepath.Join(o.dataDir, "logs")
 	// launch starts a component without waiting; ready() waits for it.
 	type launched struct {
-		name  string
-		p     *proc.Process
-		ready func(context.Context) error
+		name    string
+		p       *proc.Process
+		ready   func(context.Context) error
+		started time.Time
 	}
 	launch := func(spec proc.Spec, c Component, critical bool, ready func(context.Context) error) (*launched, error) {
 		spec.LogDir = logs
@@ -258,12 +259,13 @@ func run(o options) (err error) {
 		}
 		s.add(p, c, critical)
 		fmt.Printf("stack: starting %s (log: %s)...\n", c.Name, p.LogPath)
-		return &launched{name: c.Name, p: p, ready: ready}, nil
+		return &launched{name: c.Name, p: p, ready: ready, started: time.Now()}, nil
 	}
 	wait := func(l *launched) error {
 		if err := l.p.WaitFor(2*time.Minute, "ready", l.ready); err != nil {
 			return err
 		}
+		fmt.Printf("stack: %s ready in %s\n", l.name, time.Since(l.started).Round(time.Millisecond))
 		return interrupted(sig)
 	}
 
@@ -368,6 +370,7 @@ func run(o options) (err error) {
 	}()
 	serverArgs := []string{"--auth-issuer", issuer, "--auth-audience", strings.Join([]string{CLIClient, UIClient, WorkerClient}, ",")}
 	fmt.Printf("stack: starting the server (%s topology, %d process(es))...\n", o.topology, len(ms))
+	serverStart := time.Now()
 	err = startMembers(ms, bins["server"], o.dataDir, serverArgs)
 	var entry *proc.Process // the member serving the public frontend
 	for _, m := range ms {
@@ -403,6 +406,7 @@ func run(o options) (err error) {
 		return err
 	}
 	defer tc.Close()
+	fmt.Printf("stack: server serving in %s\n", time.Since(serverStart).Round(time.Millisecond))
 	pollerURL := fmt.Sprintf("http://127.0.0.1:%d", o.poller)
 	poller, err := launch(proc.Spec{Name: "poller", Path: bins["poller"],
 		Args: []string{"--address", fmt.Sprintf("127.0.0.1:%d", internal), "--listen", fmt.Sprintf("127.0.0.1:%d", o.poller), "--interval", "5s"}},
@@ -424,6 +428,7 @@ func run(o options) (err error) {
 				failed <- fmt.Errorf("%s did not start, the rest keeps running: %w", l.name, err)
 				return
 			}
+			fmt.Printf("stack: %s ready in %s\n", l.name, time.Since(l.started).Round(time.Millisecond))
 			failed <- nil
 		}(l)
 	}
