@@ -47,7 +47,7 @@ func (a *Archival) Scheme() string {
 	return scheme
 }
 
-var configTemplate = template.Must(template.New("config").Funcs(template.FuncMap{"dict": dict}).Parse(`# enable-template
+var configTemplate = template.Must(template.New("config").Funcs(template.FuncMap{"dict": dict, "list": func(v ...string) []string { return v }}).Parse(`# enable-template
 log:
   stdout: true
   level: {{"{{"}} default "info" (env "TEMPORAL_LOG_LEVEL") {{"}}"}}
@@ -137,23 +137,16 @@ dcRedirectionPolicy:
   policy: noop
 {{- with .Archival}}
 archival:
-  history:
+{{- range $kind := list "history" "visibility"}}
+  {{$kind}}:
     state: enabled
     enableRead: true
     provider:
-{{- if eq .Scheme "s3"}}
-      s3store: {region: "{{.S3Region}}", endpoint: "{{.S3Endpoint}}", s3ForcePathStyle: true}
+{{- if eq $.Archival.Scheme "s3"}}
+      s3store: {region: "{{$.Archival.S3Region}}", endpoint: "{{$.Archival.S3Endpoint}}", s3ForcePathStyle: true}
 {{- else}}
       filestore: {fileMode: "0600", dirMode: "0700"}
 {{- end}}
-  visibility:
-    state: enabled
-    enableRead: true
-    provider:
-{{- if eq .Scheme "s3"}}
-      s3store: {region: "{{.S3Region}}", endpoint: "{{.S3Endpoint}}", s3ForcePathStyle: true}
-{{- else}}
-      filestore: {fileMode: "0600", dirMode: "0700"}
 {{- end}}
 namespaceDefaults:
   archival:
