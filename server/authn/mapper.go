@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"regexp"
 	"strings"
@@ -129,11 +130,9 @@ func New(ctx context.Context, cfg Config, dc *dynamicconfig.Collection, logger l
 	client := &http.Client{Timeout: cfg.HTTPTimeout}
 	uris := cfg.KeySourceURIs
 	if len(uris) == 0 {
-		dctx, cancel := context.WithTimeout(oidc.ClientContext(ctx, client), cfg.HTTPTimeout)
-		provider, err := oidc.NewProvider(dctx, cfg.Issuer)
-		cancel()
+		provider, err := discover(ctx, client, cfg.Issuer, cfg.HTTPTimeout)
 		if err != nil {
-			return nil, fmt.Errorf("OIDC discovery at %s: %w", cfg.Issuer, err)
+			return nil, err
 		}
 		var doc struct {
 			JWKSURI string `json:"jwks_uri"`
@@ -156,6 +155,31 @@ func New(ctx context.Context, cfg Config, dc *dynamicconfig.Collection, logger l
 		m.setPolicy(initial)
 	}
 	return m, nil
+}
+
+// discover runs OIDC discovery, retrying connection failures for up to
+// timeout: the IdP may be starting alongside the server (a pod, or the local
+// stack). An answer that is not a valid discovery document fails at once.
+func discover(ctx context.Context, client *http.Client, issuer string, timeout time.Duration) (*oidc.Provider, error) {
+	deadline := time.Now().Add(timeout)
+	for wait := 50 * time.Millisecond; ; wait = min(2*wait, time.Second) {
+		dctx, cancel := context.WithTimeout(oidc.ClientContext(ctx, client), timeout)
+		provider, err := oidc.NewProvider(dctx, issuer)
+		cancel()
+		if err == nil {
+			return provider, nil
+		}
+		var netErr net.Error
+		var opErr *net.OpError
+		if !(errors.As(err, &opErr) || errors.As(err, &netErr)) || time.Now().Add(wait).After(deadline) {
+			return nil, fmt.Errorf("OIDC discovery at %s: %w", issuer, err)
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("OIDC discovery at %s: %w", issuer, ctx.Err())
+		case <-time.After(wait):
+		}
+	}
 }
 
 func setDefaults(cfg *Config) {

@@ -168,7 +168,7 @@ func (m *member) grpcPort() int {
 // startMembers writes each member's config and starts them one at a time,
 // each listening before the next starts (members that bootstrap ringpop at
 // the same instant can form separate rings).
-func startMembers(ms []*member, bin, dataDir string, serverArgs []string) error {
+func startMembers(ms []*member, bin, dataDir string, serverArgs []string, started func(*member)) error {
 	for _, m := range ms {
 		cfgPath := filepath.Join(dataDir, "config", m.name+".yaml")
 		if err := os.MkdirAll(filepath.Dir(cfgPath), 0o755); err != nil {
@@ -193,6 +193,7 @@ func startMembers(ms []*member, bin, dataDir string, serverArgs []string) error 
 		if err != nil {
 			return err
 		}
+		started(m)
 		addr := fmt.Sprintf("127.0.0.1:%d", m.grpcPort())
 		if err := m.proc.WaitFor(2*time.Minute, "listening on "+addr, func(ctx context.Context) error {
 			conn, err := (&net.Dialer{}).DialContext(ctx, "tcp", addr)

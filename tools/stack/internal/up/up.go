@@ -14,6 +14,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -125,9 +126,11 @@ func Run(args []string) error {
 
 // stack is a running local stack.
 type stack struct {
-	o     options
-	comps []*running // in start order
-	state State
+	mu      sync.Mutex
+	stopped bool
+	o       options
+	comps   []*running // in start order
+	state   State
 }
 
 type running struct {
@@ -137,6 +140,12 @@ type running struct {
 }
 
 func (s *stack) add(p *proc.Process, c Component, critical bool) {
+	s.mu.Lock() // the server's members are added from their own goroutine
+	defer s.mu.Unlock()
+	if s.stopped { // started while the stack was being stopped
+		p.Stop(20 * time.Second)
+		return
+	}
 	c.Pid, c.Log = p.Pid(), p.LogPath
 	s.comps = append(s.comps, &running{Component: c, p: p, critical: critical})
 	s.state.Components = append(s.state.Components, c)
@@ -145,6 +154,9 @@ func (s *stack) add(p *proc.Process, c Component, critical bool) {
 
 // stop stops the components in reverse start order.
 func (s *stack) stop() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.stopped = true
 	for i := len(s.comps) - 1; i >= 0; i-- {
 		s.comps[i].p.Stop(20 * time.Second)
 	}
@@ -269,7 +281,7 @@ func run(o options) (err error) {
 		return interrupted(sig)
 	}
 
-	// Dex and MinIO first (the server discovers Dex's keys at start-up).
+	// Dex and MinIO first; the server follows at once.
 	dex, err := launch(proc.Spec{Name: "dex", Path: bins["dex"], Args: []string{"serve", dexCfg}},
 		Component{Name: "dex", URL: issuer, Health: issuer + "/.well-known/openid-configuration"}, true,
 		proc.HTTPOK(nil, issuer+"/.well-known/openid-configuration"))
@@ -289,6 +301,30 @@ func run(o options) (err error) {
 			return err
 		}
 	}
+	if common.Postgres != nil {
+		fmt.Printf("stack: preparing PostgreSQL %s (databases %s, %s, %s)...\n", common.Postgres.Addr, pgMain, pgVisibility, pgSecondaryVisibility)
+		if err := setupPostgres(common.Postgres); err != nil {
+			return err
+		}
+	}
+	// The server starts alongside Dex: its OIDC discovery waits for Dex.
+	serverArgs := []string{"--auth-issuer", issuer, "--auth-audience", strings.Join([]string{CLIClient, UIClient, WorkerClient}, ",")}
+	fmt.Printf("stack: starting the server (%s topology, %d process(es))...\n", o.topology, len(ms))
+	serverStart := time.Now()
+	membersDone := make(chan error, 1)
+	var entry *proc.Process // the member serving the public frontend
+	go func() {
+		membersDone <- startMembers(ms, bins["server"], o.dataDir, serverArgs, func(m *member) {
+			health := fmt.Sprintf("http://127.0.0.1:%d/metrics", m.cfg.Metrics)
+			if strings.HasPrefix(m.services, "frontend") {
+				health = fmt.Sprintf("grpc://127.0.0.1:%d", m.grpcPort())
+				if entry == nil {
+					entry = m.proc
+				}
+			}
+			s.add(m.proc, Component{Name: m.name, URL: fmt.Sprintf("127.0.0.1:%d", m.grpcPort()), Health: health}, true)
+		})
+	}()
 	if err := wait(dex); err != nil {
 		return fmt.Errorf("Dex is not ready: %w", err)
 	}
@@ -351,12 +387,6 @@ func run(o options) (err error) {
 		promLine = promURL + "   (alerts: " + promURL + "/alerts)"
 	}
 
-	if common.Postgres != nil {
-		fmt.Printf("stack: preparing PostgreSQL %s (databases %s, %s, %s)...\n", common.Postgres.Addr, pgMain, pgVisibility, pgSecondaryVisibility)
-		if err := setupPostgres(common.Postgres); err != nil {
-			return err
-		}
-	}
 	// The admin's token (for the namespace) is fetched while the server starts.
 	var adminToken *workerauth.HeadersProvider
 	tokenErr := make(chan error, 1)
@@ -368,25 +398,7 @@ func run(o options) (err error) {
 			ClientSecret: sec.WorkerSecret, Username: AdminEmail, Password: sec.AdminPassword})
 		tokenErr <- err
 	}()
-	serverArgs := []string{"--auth-issuer", issuer, "--auth-audience", strings.Join([]string{CLIClient, UIClient, WorkerClient}, ",")}
-	fmt.Printf("stack: starting the server (%s topology, %d process(es))...\n", o.topology, len(ms))
-	serverStart := time.Now()
-	err = startMembers(ms, bins["server"], o.dataDir, serverArgs)
-	var entry *proc.Process // the member serving the public frontend
-	for _, m := range ms {
-		if m.proc == nil {
-			continue
-		}
-		health := fmt.Sprintf("http://127.0.0.1:%d/metrics", m.cfg.Metrics)
-		if strings.HasPrefix(m.services, "frontend") {
-			health = fmt.Sprintf("grpc://127.0.0.1:%d", m.grpcPort())
-			if entry == nil {
-				entry = m.proc
-			}
-		}
-		s.add(m.proc, Component{Name: m.name, URL: fmt.Sprintf("127.0.0.1:%d", m.grpcPort()), Health: health}, true)
-	}
-	if err != nil {
+	if err := <-membersDone; err != nil {
 		return err
 	}
 	if err := interrupted(sig); err != nil {
