@@ -231,9 +231,11 @@ func run(o options) (err error) {
 	issuer := fmt.Sprintf("http://127.0.0.1:%d/dex", o.dex)
 	uiURL := fmt.Sprintf("http://127.0.0.1:%d", o.ui)
 	dexCfg := filepath.Join(o.dataDir, "dex.yaml")
-	if err := writeDexConfig(dexCfg, issuer, fmt.Sprintf("127.0.0.1:%d", o.dex), filepath.Join(o.dataDir, "dex.db"), uiURL+"/auth/sso/callback", sec); err != nil {
-		return err
-	}
+	// Dex's config holds a bcrypt hash (tens of ms): written while the server starts.
+	dexCfgDone := make(chan error, 1)
+	go func() {
+		dexCfgDone <- writeDexConfig(dexCfg, issuer, fmt.Sprintf("127.0.0.1:%d", o.dex), filepath.Join(o.dataDir, "dex.db"), uiURL+"/auth/sso/callback", sec)
+	}()
 
 	// Build what is missing, one at a time, saying what and how long.
 	fmt.Println("stack: checking the binaries (a first run builds them, which takes several minutes)...")
@@ -281,7 +283,34 @@ func run(o options) (err error) {
 		return interrupted(sig)
 	}
 
-	// Dex and MinIO first; the server follows at once.
+	if common.Postgres != nil {
+		fmt.Printf("stack: preparing PostgreSQL %s (databases %s, %s, %s)...\n", common.Postgres.Addr, pgMain, pgVisibility, pgSecondaryVisibility)
+		if err := setupPostgres(common.Postgres); err != nil {
+			return err
+		}
+	}
+	// The server starts first: its OIDC discovery waits for Dex, which starts alongside.
+	serverArgs := []string{"--auth-issuer", issuer, "--auth-audience", strings.Join([]string{CLIClient, UIClient, WorkerClient}, ",")}
+	fmt.Printf("stack: starting the server (%s topology, %d process(es))...\n", o.topology, len(ms))
+	serverStart := time.Now()
+	membersDone := make(chan error, 1)
+	var entry *proc.Process // the member serving the public frontend
+	go func() {
+		membersDone <- startMembers(ms, bins["server"], o.dataDir, serverArgs, func(m *member) {
+			health := fmt.Sprintf("http://127.0.0.1:%d/metrics", m.cfg.Metrics)
+			if strings.HasPrefix(m.services, "frontend") {
+				health = fmt.Sprintf("grpc://127.0.0.1:%d", m.grpcPort())
+				if entry == nil {
+					entry = m.proc
+				}
+			}
+			s.add(m.proc, Component{Name: m.name, URL: fmt.Sprintf("127.0.0.1:%d", m.grpcPort()), Health: health}, true)
+		})
+	}()
+	if err := <-dexCfgDone; err != nil {
+		return err
+	}
+	// Dex and MinIO.
 	dex, err := launch(proc.Spec{Name: "dex", Path: bins["dex"], Args: []string{"serve", dexCfg}},
 		Component{Name: "dex", URL: issuer, Health: issuer + "/.well-known/openid-configuration"}, true,
 		proc.HTTPOK(nil, issuer+"/.well-known/openid-configuration"))
@@ -301,30 +330,6 @@ func run(o options) (err error) {
 			return err
 		}
 	}
-	if common.Postgres != nil {
-		fmt.Printf("stack: preparing PostgreSQL %s (databases %s, %s, %s)...\n", common.Postgres.Addr, pgMain, pgVisibility, pgSecondaryVisibility)
-		if err := setupPostgres(common.Postgres); err != nil {
-			return err
-		}
-	}
-	// The server starts alongside Dex: its OIDC discovery waits for Dex.
-	serverArgs := []string{"--auth-issuer", issuer, "--auth-audience", strings.Join([]string{CLIClient, UIClient, WorkerClient}, ",")}
-	fmt.Printf("stack: starting the server (%s topology, %d process(es))...\n", o.topology, len(ms))
-	serverStart := time.Now()
-	membersDone := make(chan error, 1)
-	var entry *proc.Process // the member serving the public frontend
-	go func() {
-		membersDone <- startMembers(ms, bins["server"], o.dataDir, serverArgs, func(m *member) {
-			health := fmt.Sprintf("http://127.0.0.1:%d/metrics", m.cfg.Metrics)
-			if strings.HasPrefix(m.services, "frontend") {
-				health = fmt.Sprintf("grpc://127.0.0.1:%d", m.grpcPort())
-				if entry == nil {
-					entry = m.proc
-				}
-			}
-			s.add(m.proc, Component{Name: m.name, URL: fmt.Sprintf("127.0.0.1:%d", m.grpcPort()), Health: health}, true)
-		})
-	}()
 	if err := wait(dex); err != nil {
 		return fmt.Errorf("Dex is not ready: %w", err)
 	}
