@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"text/template"
 	"time"
 
 	"google.golang.org/grpc"
@@ -21,6 +20,7 @@ import (
 	"github.com/temporal-stack/stack/internal/harness/postgres"
 	"github.com/temporal-stack/stack/internal/harness/proc"
 	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/localconfig"
 )
 
 // Member is one server process.
@@ -43,40 +43,6 @@ type Cluster struct {
 }
 
 type svcPorts struct{ GRPC, Membership, HTTP int }
-
-var configTemplate = template.Must(template.New("cluster").Parse(`log:
-  stdout: true
-  level: info
-persistence:
-  defaultStore: default
-  visibilityStore: visibility
-  numHistoryShards: 8
-  datastores:
-    default:
-      sql: {pluginName: postgres12, databaseName: temporal, connectAddr: "127.0.0.1:{{.DBPort}}", connectProtocol: tcp, user: temporal, password: temporal, maxConns: 20, maxIdleConns: 20}
-    visibility:
-      sql: {pluginName: postgres12, databaseName: temporal_visibility, connectAddr: "127.0.0.1:{{.DBPort}}", connectProtocol: tcp, user: temporal, password: temporal, maxConns: 10, maxIdleConns: 10}
-global:
-  membership:
-    maxJoinDuration: 30s
-    broadcastAddress: 127.0.0.1
-  metrics:
-    prometheus: {framework: tally, timerType: histogram, listenAddress: "127.0.0.1:{{.Metrics}}"}
-services:
-{{- range $name, $p := .Services}}
-  {{$name}}:
-    rpc: {grpcPort: {{$p.GRPC}}, membershipPort: {{$p.Membership}}, httpPort: {{$p.HTTP}}, bindOnLocalHost: true}
-{{- end}}
-clusterMetadata:
-  enableGlobalNamespace: false
-  failoverVersionIncrement: 10
-  masterClusterName: active
-  currentClusterName: active
-  clusterInformation:
-    active: {enabled: true, initialFailoverVersion: 1, rpcName: frontend, rpcAddress: "127.0.0.1:{{.FrontendGRPC}}", httpAddress: "127.0.0.1:{{.FrontendHTTP}}"}
-dcRedirectionPolicy:
-  policy: noop
-`))
 
 // Start creates the databases and starts every member; it returns when the
 // frontend serves. Extra args go to every "start" (e.g. --allow-no-auth).
@@ -124,8 +90,15 @@ func Start(t testing.TB, env []string) *Cluster {
 		if err != nil {
 			t.Fatal(err)
 		}
-		err = configTemplate.Execute(f, map[string]any{"DBPort": db.Port, "Metrics": metrics, "Services": services,
-			"FrontendGRPC": canonical["frontend"].GRPC, "FrontendHTTP": canonical["frontend"].HTTP})
+		err = localconfig.Write(f, localconfig.Config{
+			Frontend: services["frontend"].GRPC, FrontendMembership: services["frontend"].Membership, FrontendHTTP: services["frontend"].HTTP,
+			Internal: services["internal-frontend"].GRPC, InternalMembership: services["internal-frontend"].Membership, InternalHTTP: services["internal-frontend"].HTTP,
+			History: services["history"].GRPC, HistoryMembership: services["history"].Membership,
+			Matching: services["matching"].GRPC, MatchingMembership: services["matching"].Membership,
+			Worker: services["worker"].GRPC, WorkerMembership: services["worker"].Membership, Metrics: metrics, Shards: 8,
+			Postgres: &localconfig.Postgres{Addr: fmt.Sprintf("127.0.0.1:%d", db.Port), User: postgres.User, Password: postgres.Password,
+				Database: "temporal", Visibility: "temporal_visibility", MaxConns: 20},
+		})
 		f.Close()
 		if err != nil {
 			t.Fatal(err)
