@@ -29,7 +29,8 @@ const maxJWKSBytes = 1 << 20
 // at the IdP is picked up within seconds. Version changes whenever the set of
 // keys changes; the token cache is dropped then.
 type keySet struct {
-	uris       []string // JWKS URLs (http, https or file)
+	uris       []string // JWKS URLs (http, https or file); set by discovery (under mu)
+	pending    error    // why there are no URIs yet (discovery not done), under mu
 	client     *http.Client
 	minRefresh time.Duration
 	logger     log.Logger
@@ -46,6 +47,27 @@ func newKeySet(uris []string, client *http.Client, minRefresh time.Duration, log
 	empty := map[string]jose.JSONWebKey{}
 	ks.keys.Store(&empty)
 	return ks
+}
+
+// discovered sets the JWKS URIs once OIDC discovery has found them.
+func (ks *keySet) discovered(uris []string) {
+	ks.mu.Lock()
+	ks.uris, ks.pending, ks.lastFetch = uris, nil, time.Time{}
+	ks.mu.Unlock()
+}
+
+// notDiscovered says why the key set has no URIs yet.
+func (ks *keySet) notDiscovered(err error) {
+	ks.mu.Lock()
+	ks.pending = err
+	ks.mu.Unlock()
+}
+
+// notReady is the reason there are no keys to check against yet, or nil.
+func (ks *keySet) notReady() error {
+	ks.mu.Lock()
+	defer ks.mu.Unlock()
+	return ks.pending
 }
 
 // run refreshes every interval until ctx ends.
@@ -86,6 +108,9 @@ func (ks *keySet) refresh(ctx context.Context, force bool) error {
 		return nil
 	}
 	ks.lastFetch = time.Now()
+	if len(ks.uris) == 0 {
+		return ks.pending
+	}
 	keys := map[string]jose.JSONWebKey{}
 	for _, u := range ks.uris {
 		set, err := ks.fetch(ctx, u)

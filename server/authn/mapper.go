@@ -128,24 +128,18 @@ func New(ctx context.Context, cfg Config, dc *dynamicconfig.Collection, logger l
 		return nil, err
 	}
 	client := &http.Client{Timeout: cfg.HTTPTimeout}
-	uris := cfg.KeySourceURIs
-	if len(uris) == 0 {
-		provider, err := discover(ctx, client, cfg.Issuer, cfg.HTTPTimeout)
-		if err != nil {
-			return nil, err
+	m.keys = newKeySet(cfg.KeySourceURIs, client, cfg.MinRefresh, logger)
+	if len(cfg.KeySourceURIs) > 0 {
+		if err := m.keys.refresh(ctx, true); err != nil {
+			// Not fatal: the IdP may start after the server; unknown kids retry.
+			logger.Warn("Could not load signing keys yet; tokens are refused until they load.", tag.Error(err))
 		}
-		var doc struct {
-			JWKSURI string `json:"jwks_uri"`
-		}
-		if err := provider.Claims(&doc); err != nil || doc.JWKSURI == "" {
-			return nil, fmt.Errorf("OIDC discovery at %s: no jwks_uri (%v)", cfg.Issuer, err)
-		}
-		uris = []string{doc.JWKSURI}
-	}
-	m.keys = newKeySet(uris, client, cfg.MinRefresh, logger)
-	if err := m.keys.refresh(ctx, true); err != nil {
-		// Not fatal: the IdP may start after the server; unknown kids retry.
-		logger.Warn("Could not load signing keys yet; tokens are refused until they load.", tag.Error(err))
+	} else {
+		// Discovery runs in the background, so the server starts while its IdP
+		// does (a pod, the local stack): until it succeeds every token is
+		// refused with the reason.
+		m.keys.notDiscovered(fmt.Errorf("OIDC discovery at %s has not succeeded yet", cfg.Issuer))
+		go m.discoverKeys(ctx, client)
 	}
 	go m.keys.run(ctx, cfg.RefreshInterval)
 
@@ -155,6 +149,36 @@ func New(ctx context.Context, cfg Config, dc *dynamicconfig.Collection, logger l
 		m.setPolicy(initial)
 	}
 	return m, nil
+}
+
+// discoverKeys finds the issuer's JWKS URI and loads the keys, retrying
+// until it succeeds (an error is logged each time, with the issuer).
+func (m *ClaimMapper) discoverKeys(ctx context.Context, client *http.Client) {
+	for wait := time.Second; ; wait = min(2*wait, 30*time.Second) {
+		provider, err := discover(ctx, client, m.cfg.Issuer, m.cfg.HTTPTimeout)
+		var doc struct {
+			JWKSURI string `json:"jwks_uri"`
+		}
+		if err == nil {
+			if cerr := provider.Claims(&doc); cerr != nil || doc.JWKSURI == "" {
+				err = fmt.Errorf("OIDC discovery at %s: no jwks_uri (%v)", m.cfg.Issuer, cerr)
+			}
+		}
+		if err == nil {
+			m.keys.discovered([]string{doc.JWKSURI})
+			if err := m.keys.refresh(ctx, true); err != nil {
+				m.logger.Warn("Could not load signing keys yet; tokens are refused until they load.", tag.Error(err))
+			}
+			return
+		}
+		m.keys.notDiscovered(err)
+		m.logger.Error("OIDC discovery failed; every token is refused until it succeeds.", tag.NewStringTag("issuer", m.cfg.Issuer), tag.Error(err))
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+	}
 }
 
 // discover runs OIDC discovery, retrying connection failures for up to
@@ -265,6 +289,9 @@ func (m *ClaimMapper) verify(token string, now time.Time, pol *policyState) (*au
 	k, ok := m.keys.key(ctx, kid)
 	cancel()
 	if !ok {
+		if err := m.keys.notReady(); err != nil {
+			return nil, time.Time{}, err
+		}
 		return nil, time.Time{}, fmt.Errorf("unknown signing key id %q", kid)
 	}
 	var std tokenClaims

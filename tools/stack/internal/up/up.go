@@ -18,6 +18,7 @@ import (
 	"syscall"
 	"time"
 
+	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/client"
 
 	"github.com/temporal-stack/stack/dexlogin/workerauth"
@@ -414,9 +415,17 @@ func run(o options) (err error) {
 	}
 
 	var tc client.Client
+	// Serving means accepting the admin's token (the server discovers Dex's
+	// keys in the background), not only answering.
 	err = entry.WaitFor(2*time.Minute, "serving", func(ctx context.Context) error {
-		var err error
-		tc, err = client.DialContext(ctx, client.Options{HostPort: frontend, HeadersProvider: adminToken})
+		if tc == nil {
+			c, err := client.DialContext(ctx, client.Options{HostPort: frontend, HeadersProvider: adminToken})
+			if err != nil {
+				return err
+			}
+			tc = c
+		}
+		_, err := tc.WorkflowService().ListNamespaces(ctx, &workflowservice.ListNamespacesRequest{PageSize: 1})
 		return err
 	})
 	if err != nil {
