@@ -186,7 +186,7 @@ func (m *ClaimMapper) discoverKeys(ctx context.Context, client *http.Client) {
 // stack). An answer that is not a valid discovery document fails at once.
 func discover(ctx context.Context, client *http.Client, issuer string, timeout time.Duration) (*oidc.Provider, error) {
 	deadline := time.Now().Add(timeout)
-	for wait := 50 * time.Millisecond; ; wait = min(2*wait, time.Second) {
+	for wait := 50 * time.Millisecond; ; wait = min(wait+25*time.Millisecond, 500*time.Millisecond) {
 		dctx, cancel := context.WithTimeout(oidc.ClientContext(ctx, client), timeout)
 		provider, err := oidc.NewProvider(dctx, issuer)
 		cancel()
