@@ -13,10 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials/insecure"
-	healthpb "google.golang.org/grpc/health/grpc_health_v1"
-
 	"github.com/temporal-stack/stack/internal/harness/postgres"
 	"github.com/temporal-stack/stack/internal/harness/proc"
 	"github.com/temporal-stack/stack/internal/harness/toolbin"
@@ -132,18 +128,7 @@ func Start(t testing.TB, env []string) *Cluster {
 		}
 	})
 	mf := c.Members["frontend"]
-	if err := mf.Proc.WaitFor(2*time.Minute, "serving", func(ctx context.Context) error {
-		conn, err := grpc.NewClient(c.FrontendAddr, grpc.WithTransportCredentials(insecure.NewCredentials()))
-		if err != nil {
-			return err
-		}
-		defer conn.Close()
-		r, err := healthpb.NewHealthClient(conn).Check(ctx, &healthpb.HealthCheckRequest{Service: "temporal.api.workflowservice.v1.WorkflowService"})
-		if err == nil && r.Status != healthpb.HealthCheckResponse_SERVING {
-			err = fmt.Errorf("frontend %s", r.Status)
-		}
-		return err
-	}); err != nil {
+	if err := mf.Proc.WaitFor(2*time.Minute, "serving", proc.FrontendServing(c.FrontendAddr)); err != nil {
 		t.Fatal(err)
 	}
 	return c

@@ -7,6 +7,10 @@ import (
 	"net"
 	"net/http"
 	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 )
 
 func freePort() (int, error) {
@@ -72,4 +76,22 @@ func FreeLowPort() (int, error) {
 		}
 	}
 	return 0, fmt.Errorf("no free port below 32768")
+}
+
+// FrontendServing returns a readiness check that wants the Temporal frontend
+// at addr to report WorkflowService SERVING on the gRPC health service (which
+// needs no token).
+func FrontendServing(addr string) func(context.Context) error {
+	return func(ctx context.Context) error {
+		conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		r, err := healthpb.NewHealthClient(conn).Check(ctx, &healthpb.HealthCheckRequest{Service: "temporal.api.workflowservice.v1.WorkflowService"})
+		if err == nil && r.Status != healthpb.HealthCheckResponse_SERVING {
+			err = fmt.Errorf("frontend %s: %s", addr, r.Status)
+		}
+		return err
+	}
 }

@@ -4,7 +4,6 @@
 package serverproc
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"os"
@@ -16,9 +15,6 @@ import (
 
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
-	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials/insecure"
-	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 
 	"github.com/temporal-stack/stack/internal/harness/proc"
 	"github.com/temporal-stack/stack/internal/harness/toolbin"
@@ -155,23 +151,7 @@ func (s *Server) start() error {
 	if err != nil {
 		return err
 	}
-	return s.Proc.WaitFor(90*time.Second, "serving", s.serving)
-}
-
-func (s *Server) serving(ctx context.Context) error {
-	conn, err := grpc.NewClient(s.FrontendAddr, grpc.WithTransportCredentials(insecure.NewCredentials()))
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	resp, err := healthpb.NewHealthClient(conn).Check(ctx, &healthpb.HealthCheckRequest{Service: "temporal.api.workflowservice.v1.WorkflowService"})
-	if err != nil {
-		return err
-	}
-	if resp.Status != healthpb.HealthCheckResponse_SERVING {
-		return fmt.Errorf("frontend health %s", resp.Status)
-	}
-	return nil
+	return s.Proc.WaitFor(90*time.Second, "serving", proc.FrontendServing(s.FrontendAddr))
 }
 
 // Metric scrapes /metrics and returns the value of the series of family name

@@ -17,9 +17,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"google.golang.org/grpc"
-	"google.golang.org/grpc/credentials/insecure"
-	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"github.com/temporal-stack/stack/internal/harness/proc"
 )
 
 // State is what a running "up" publishes in its data dir for status and down.
@@ -153,19 +151,7 @@ func probe(target string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
 	if addr, ok := strings.CutPrefix(target, "grpc://"); ok {
-		conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
-		if err != nil {
-			return err
-		}
-		defer conn.Close()
-		r, err := healthpb.NewHealthClient(conn).Check(ctx, &healthpb.HealthCheckRequest{Service: "temporal.api.workflowservice.v1.WorkflowService"})
-		if err != nil {
-			return err
-		}
-		if r.Status != healthpb.HealthCheckResponse_SERVING {
-			return fmt.Errorf("%s", r.Status)
-		}
-		return nil
+		return proc.FrontendServing(addr)(ctx)
 	}
 	if target == "" {
 		return nil
