@@ -1,13 +1,19 @@
 package e2e
 
 import (
+	"context"
 	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"go.temporal.io/api/workflowservice/v1"
+	"go.temporal.io/sdk/client"
+
+	"github.com/temporal-stack/stack/internal/harness/serverproc"
 	"github.com/temporal-stack/stack/internal/harness/toolbin"
 )
 
@@ -105,4 +111,44 @@ persistence:
 			}
 		}
 	})
+}
+
+// --namespace creates namespaces before the services start: they exist from
+// the first moment the frontend serves (a worker started alongside the server
+// never sees NamespaceNotFound), and a restart keeps them as they are.
+func TestServerCreatesNamespacesAtStart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end: runs the server")
+	}
+	srv := serverproc.Start(t, serverproc.Options{Env: []string{"TEMPORAL_ALLOW_NO_AUTH=true"},
+		Args: []string{"--namespace", "orders", "--namespace", "billing", "--namespace-retention", "48h"}})
+	ctx := context.Background()
+	describe := func(ns string) *workflowservice.DescribeNamespaceResponse {
+		t.Helper()
+		c, err := client.Dial(client.Options{HostPort: srv.FrontendAddr})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		r, err := c.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: ns})
+		if err != nil {
+			t.Fatalf("namespace %s, as soon as the frontend serves: %v", ns, err)
+		}
+		return r
+	}
+	orders := describe("orders")
+	if got := orders.GetConfig().GetWorkflowExecutionRetentionTtl().AsDuration(); got != 48*time.Hour {
+		t.Fatalf("retention %s, want 48h", got)
+	}
+	describe("billing")
+	srv.Proc.Stop(15 * time.Second)
+	srv.Restart()
+	if again := describe("orders"); again.GetNamespaceInfo().GetId() != orders.GetNamespaceInfo().GetId() {
+		t.Fatalf("a restart replaced namespace orders: id %s, was %s", again.GetNamespaceInfo().GetId(), orders.GetNamespaceInfo().GetId())
+	}
+
+	out, code := runServer(t, []string{"TEMPORAL_ALLOW_NO_AUTH=true"}, "--config-file", srv.ConfigPath, "start", "--namespace", "orders", "--namespace-retention", "1h")
+	if code != 1 || !strings.Contains(out, "want at least 24h") {
+		t.Fatalf("a retention below a day: exit %d, output %q", code, out)
+	}
 }

@@ -33,7 +33,7 @@ func authOptions(ctx context.Context, c *urfave.Context, cfg *config.Config, col
 	ac := authn.Config{
 		Issuer:           c.String("auth-issuer"),
 		KeySourceURIs:    a.JWTKeyProvider.KeySourceURIs,
-		Audiences:        splitServices(c.StringSlice("auth-audience")),
+		Audiences:        splitList(c.StringSlice("auth-audience")),
 		PermissionsClaim: a.PermissionsClaimName,
 		PermissionsRegex: a.PermissionsRegex,
 		RefreshInterval:  a.JWTKeyProvider.RefreshInterval,

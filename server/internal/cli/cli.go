@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"text/template"
+	"time"
 	_ "time/tzdata" // zone data for images without /usr/share/zoneinfo
 
 	urfave "github.com/urfave/cli/v2"
@@ -184,6 +185,17 @@ func startCommand() *urfave.Command {
 				Usage:   "accepted token audiences, any one of them (default: global.authorization.audience; none = not checked)",
 				EnvVars: []string{"TEMPORAL_AUTH_AUDIENCE"},
 			},
+			&urfave.StringSliceFlag{
+				Name:    "namespace",
+				Aliases: []string{"n"},
+				Usage:   "create this namespace before the services start, if it does not exist (repeatable; SQL stores; archival from namespaceDefaults)",
+				EnvVars: []string{"TEMPORAL_NAMESPACES"},
+			},
+			&urfave.DurationFlag{
+				Name:  "namespace-retention",
+				Value: 72 * time.Hour,
+				Usage: "retention of the namespaces --namespace creates",
+			},
 			&urfave.StringFlag{
 				Name:    "kubeconfig",
 				Usage:   "kubeconfig for the ConfigMap watch (default: in-cluster service account)",
@@ -194,7 +206,7 @@ func startCommand() *urfave.Command {
 			if c.NArg() > 0 {
 				return urfave.Exit("usage: start takes no arguments; use --service to choose services", 2)
 			}
-			for _, s := range splitServices(c.StringSlice("service")) {
+			for _, s := range splitList(c.StringSlice("service")) {
 				if !isService(s) {
 					return urfave.Exit(fmt.Sprintf("usage: unknown service %q; valid services: %s", s, strings.Join(temporal.Services, ", ")), 2)
 				}
@@ -205,9 +217,9 @@ func startCommand() *urfave.Command {
 	}
 }
 
-// splitServices accepts both repeated flags and the comma-separated
-// TEMPORAL_SERVICES form ("frontend,history").
-func splitServices(in []string) []string {
+// splitList accepts both repeated flags and the comma-separated form of the
+// environment variables (TEMPORAL_SERVICES=frontend,history).
+func splitList(in []string) []string {
 	var out []string
 	for _, s := range in {
 		for _, p := range strings.Split(s, ",") {
@@ -233,10 +245,16 @@ func start(c *urfave.Context) error {
 	if err != nil {
 		return urfave.Exit(err.Error(), 1)
 	}
-	services := splitServices(c.StringSlice("service"))
+	services := splitList(c.StringSlice("service"))
 	logger := log.NewZapLogger(log.BuildZapLogger(cfg.Log))
 	logger.Info("Starting.", tag.NewStringTag("version", version.String(program)),
 		tag.NewStringsTag("services", services))
+	if namespaces := splitList(c.StringSlice("namespace")); len(namespaces) > 0 {
+		if err := createNamespaces(cfg, namespaces, c.Duration("namespace-retention")); err != nil {
+			return urfave.Exit(err.Error(), 1)
+		}
+		logger.Info("Namespaces present.", tag.NewStringsTag("namespaces", namespaces))
+	}
 
 	// One metrics handler for the server and our own metrics, so both appear on
 	// the same /metrics endpoint (the handler owns a private registry).
