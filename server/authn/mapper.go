@@ -83,7 +83,19 @@ type ClaimMapper struct {
 	logger   log.Logger
 	cache    *lru.Cache[[32]byte, cacheEntry]
 	policy   atomic.Pointer[policyState]
+	// retryNow asks a pending OIDC discovery to try again at once; found is
+	// closed once it has succeeded.
+	retryNow chan struct{}
+	found    chan struct{}
 }
+
+// discoveryWait bounds how long a token waits for a pending discovery that it
+// has just nudged (the IdP that issued it is evidently up).
+const discoveryWait = time.Second
+
+// discoveryBackoff is the first wait after a failed discovery round; it
+// doubles up to 30 s.
+var discoveryBackoff = time.Second
 
 type policyState struct {
 	p       RolePolicy
@@ -112,7 +124,8 @@ func New(ctx context.Context, cfg Config, dc *dynamicconfig.Collection, logger l
 		return nil, errors.New("authentication needs an issuer (OIDC discovery) or JWKS key source URIs")
 	}
 	setDefaults(&cfg)
-	m := &ClaimMapper{cfg: cfg, logger: logger, permPath: strings.Split(cfg.PermissionsClaim, ".")}
+	m := &ClaimMapper{cfg: cfg, logger: logger, permPath: strings.Split(cfg.PermissionsClaim, "."),
+		retryNow: make(chan struct{}, 1), found: make(chan struct{})}
 	if cfg.PermissionsRegex != "" {
 		re, err := regexp.Compile(cfg.PermissionsRegex)
 		if err != nil {
@@ -136,8 +149,9 @@ func New(ctx context.Context, cfg Config, dc *dynamicconfig.Collection, logger l
 		}
 	} else {
 		// Discovery runs in the background, so the server starts while its IdP
-		// does (a pod, the local stack): until it succeeds every token is
-		// refused with the reason.
+		// does (a pod, the local stack). A token arriving before it succeeds
+		// makes it try at once and waits up to discoveryWait; if it still has
+		// not succeeded, the token is refused with the reason.
 		m.keys.notDiscovered(fmt.Errorf("OIDC discovery at %s has not succeeded yet", cfg.Issuer))
 		go m.discoverKeys(ctx, client)
 	}
@@ -154,8 +168,8 @@ func New(ctx context.Context, cfg Config, dc *dynamicconfig.Collection, logger l
 // discoverKeys finds the issuer's JWKS URI and loads the keys, retrying
 // until it succeeds (an error is logged each time, with the issuer).
 func (m *ClaimMapper) discoverKeys(ctx context.Context, client *http.Client) {
-	for wait := time.Second; ; wait = min(2*wait, 30*time.Second) {
-		provider, err := discover(ctx, client, m.cfg.Issuer, m.cfg.HTTPTimeout)
+	for wait := discoveryBackoff; ; wait = min(2*wait, 30*time.Second) {
+		provider, err := discover(ctx, client, m.cfg.Issuer, m.cfg.HTTPTimeout, m.retryNow)
 		var doc struct {
 			JWKSURI string `json:"jwks_uri"`
 		}
@@ -169,6 +183,7 @@ func (m *ClaimMapper) discoverKeys(ctx context.Context, client *http.Client) {
 			if err := m.keys.refresh(ctx, true); err != nil {
 				m.logger.Warn("Could not load signing keys yet; tokens are refused until they load.", tag.Error(err))
 			}
+			close(m.found)
 			return
 		}
 		m.keys.notDiscovered(err)
@@ -177,6 +192,7 @@ func (m *ClaimMapper) discoverKeys(ctx context.Context, client *http.Client) {
 		case <-ctx.Done():
 			return
 		case <-time.After(wait):
+		case <-m.retryNow:
 		}
 	}
 }
@@ -184,7 +200,7 @@ func (m *ClaimMapper) discoverKeys(ctx context.Context, client *http.Client) {
 // discover runs OIDC discovery, retrying connection failures for up to
 // timeout: the IdP may be starting alongside the server (a pod, or the local
 // stack). An answer that is not a valid discovery document fails at once.
-func discover(ctx context.Context, client *http.Client, issuer string, timeout time.Duration) (*oidc.Provider, error) {
+func discover(ctx context.Context, client *http.Client, issuer string, timeout time.Duration, retryNow <-chan struct{}) (*oidc.Provider, error) {
 	deadline := time.Now().Add(timeout)
 	for wait := 50 * time.Millisecond; ; wait = min(wait+25*time.Millisecond, 500*time.Millisecond) {
 		dctx, cancel := context.WithTimeout(oidc.ClientContext(ctx, client), timeout)
@@ -202,6 +218,7 @@ func discover(ctx context.Context, client *http.Client, issuer string, timeout t
 		case <-ctx.Done():
 			return nil, fmt.Errorf("OIDC discovery at %s: %w", issuer, ctx.Err())
 		case <-time.After(wait):
+		case <-retryNow:
 		}
 	}
 }
@@ -264,6 +281,21 @@ func (m *ClaimMapper) GetClaims(ai *authorization.AuthInfo) (*authorization.Clai
 	return claims, nil
 }
 
+// awaitDiscovery nudges a pending discovery and reports whether it succeeds
+// within discoveryWait.
+func (m *ClaimMapper) awaitDiscovery() bool {
+	select {
+	case m.retryNow <- struct{}{}:
+	default: // already nudged
+	}
+	select {
+	case <-m.found:
+		return true
+	case <-time.After(discoveryWait):
+		return false
+	}
+}
+
 func failed(reason string) *authorization.Claims {
 	return &authorization.Claims{AuthType: "jwt", Extensions: &TokenError{Reason: reason}}
 }
@@ -287,6 +319,9 @@ func (m *ClaimMapper) verify(token string, now time.Time, pol *policyState) (*au
 	kid := tok.Headers[0].KeyID
 	ctx, cancel := context.WithTimeout(context.Background(), m.cfg.HTTPTimeout)
 	k, ok := m.keys.key(ctx, kid)
+	if !ok && m.keys.notReady() != nil && m.awaitDiscovery() {
+		k, ok = m.keys.key(ctx, kid)
+	}
 	cancel()
 	if !ok {
 		if err := m.keys.notReady(); err != nil {
