@@ -22,7 +22,7 @@ func freePort() (int, error) {
 	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
-// WaitFor polls ready every 25 ms until it returns nil, the process exits, or
+// WaitFor polls ready every 10 ms until it returns nil, the process exits, or
 // timeout passes; the error then carries the last lines of the process log.
 func (p *Process) WaitFor(timeout time.Duration, what string, ready func(context.Context) error) error {
 	deadline := time.Now().Add(timeout)
@@ -40,7 +40,7 @@ func (p *Process) WaitFor(timeout time.Duration, what string, ready func(context
 		if time.Now().After(deadline) {
 			return fmt.Errorf("%s: not %s after %s (%v); last log lines:\n%s", p.Name, what, timeout, last, p.Tail(30))
 		}
-		time.Sleep(25 * time.Millisecond)
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 
