@@ -6,17 +6,11 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
-	enumspb "go.temporal.io/api/enums/v1"
-	"go.temporal.io/api/serviceerror"
-	"go.temporal.io/api/workflowservice/v1"
-	"go.temporal.io/sdk/client"
-	"google.golang.org/protobuf/types/known/durationpb"
 
 	"github.com/temporal-stack/stack/internal/localconfig"
 )
@@ -58,8 +52,8 @@ func archivalConfig(kind, dataDir string, minioPort int) (*localconfig.Archival,
 	return nil, fmt.Errorf("--archival %q: want file, minio or off", kind)
 }
 
-// createBuckets makes the archival buckets (a namespace cannot register an
-// s3:// URI whose bucket does not exist).
+// createBuckets makes the archival buckets (s3store writes into existing
+// buckets only).
 func createBuckets(ctx context.Context, endpoint string) error {
 	c := s3.New(s3.Options{Region: minioRegion, BaseEndpoint: aws.String(endpoint), UsePathStyle: true,
 		Credentials: credentials.NewStaticCredentialsProvider(minioUser, minioPassword, "")})
@@ -69,27 +63,6 @@ func createBuckets(ctx context.Context, endpoint string) error {
 		if err != nil && !errors.As(err, &owned) {
 			return fmt.Errorf("create bucket %s on MinIO %s: %w", b, endpoint, err)
 		}
-	}
-	return nil
-}
-
-// ensureNamespace registers ns, with archival when the cluster has it, unless
-// it exists (a fresh database has none).
-func ensureNamespace(c client.Client, ns string, arch *localconfig.Archival) error {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	req := &workflowservice.RegisterNamespaceRequest{
-		Namespace: ns, WorkflowExecutionRetentionPeriod: durationpb.New(72 * time.Hour),
-		Description: "created by stack up",
-	}
-	if arch != nil {
-		req.HistoryArchivalState, req.HistoryArchivalUri = enumspb.ARCHIVAL_STATE_ENABLED, arch.HistoryURI
-		req.VisibilityArchivalState, req.VisibilityArchivalUri = enumspb.ARCHIVAL_STATE_ENABLED, arch.VisibilityURI
-	}
-	_, err := c.WorkflowService().RegisterNamespace(ctx, req)
-	var exists *serviceerror.NamespaceAlreadyExists
-	if err != nil && !errors.As(err, &exists) {
-		return fmt.Errorf("create namespace %q: %w", ns, err)
 	}
 	return nil
 }

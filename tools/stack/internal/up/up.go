@@ -57,6 +57,9 @@ const (
 	bannerEnd   = "the next up reuses the data."
 )
 
+// defaultNamespace is created at the first start, with archival.
+const defaultNamespace = "default"
+
 type options struct {
 	dataDir                                     string
 	base, metrics, dex, ui, poller, prom, minio int
@@ -291,7 +294,10 @@ func run(o options) (err error) {
 		}
 	}
 	// The server starts first: its OIDC discovery waits for Dex, which starts alongside.
-	serverArgs := []string{"--auth-issuer", issuer, "--auth-audience", strings.Join([]string{CLIClient, UIClient, WorkerClient}, ",")}
+	// The server creates the default namespace (archival from its config)
+	// before serving, so workers started alongside up never miss it.
+	serverArgs := []string{"--auth-issuer", issuer, "--auth-audience", strings.Join([]string{CLIClient, UIClient, WorkerClient}, ","),
+		"--namespace", defaultNamespace}
 	fmt.Printf("stack: starting the server (%s topology, %d process(es))...\n", o.topology, len(ms))
 	serverStart := time.Now()
 	membersDone := make(chan error, 1)
@@ -352,7 +358,7 @@ func run(o options) (err error) {
 	if !o.noUI {
 		uiCfg := filepath.Join(o.dataDir, "ui.yaml")
 		if err := writeUIConfig(uiCfg, uiOptions{Port: o.ui, FrontendAddr: frontend, Issuer: issuer, ClientID: UIClient,
-			ClientSecret: sec.UISecret, CallbackURL: uiURL + "/auth/sso/callback", Namespace: "default"}); err != nil {
+			ClientSecret: sec.UISecret, CallbackURL: uiURL + "/auth/sso/callback", Namespace: defaultNamespace}); err != nil {
 			return err
 		}
 		// The UI runs as its own process: its failures never take the server down.
@@ -416,7 +422,7 @@ func run(o options) (err error) {
 
 	var tc client.Client
 	// Serving means accepting the admin's token (the server discovers Dex's
-	// keys in the background), not only answering.
+	// keys in the background) and having the default namespace.
 	err = entry.WaitFor(2*time.Minute, "serving", func(ctx context.Context) error {
 		if tc == nil {
 			c, err := client.DialContext(ctx, client.Options{HostPort: frontend, HeadersProvider: adminToken})
@@ -425,7 +431,7 @@ func run(o options) (err error) {
 			}
 			tc = c
 		}
-		_, err := tc.WorkflowService().ListNamespaces(ctx, &workflowservice.ListNamespacesRequest{PageSize: 1})
+		_, err := tc.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: defaultNamespace})
 		return err
 	})
 	if err != nil {
@@ -442,9 +448,6 @@ func run(o options) (err error) {
 		return err
 	}
 	optional = append(optional, poller)
-	if err := ensureNamespace(tc, "default", common.Archival); err != nil {
-		return err
-	}
 	// The optional components are waited for together; one that fails is
 	// reported and the rest keeps running.
 	failed := make(chan error, len(optional))
