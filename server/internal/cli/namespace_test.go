@@ -116,3 +116,17 @@ func TestCreateNamespacesRefused(t *testing.T) {
 		})
 	}
 }
+
+// An in-memory store keeps the namespaces after createNamespaces closes its
+// connection: the SQLite plugin keeps one open for the process's lifetime.
+func TestCreateNamespacesInMemory(t *testing.T) {
+	cfg := sqliteConfig(t, false)
+	cfg.Persistence.DataStores["default"].SQL.ConnectAttributes = map[string]string{"mode": "memory", "cache": "shared", "setup": "true"}
+	cfg.Persistence.DataStores["default"].SQL.DatabaseName = "ns-" + t.Name()
+	if err := createNamespaces(cfg, []string{"default"}, 24*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if d := stored(t, cfg, "default"); d.GetInfo().GetName() != "default" {
+		t.Fatalf("namespace as stored: %v", d)
+	}
+}
