@@ -148,7 +148,7 @@ func upOnce(which, stackBin, cli, root, dir string) (time.Duration, time.Duratio
 		}()
 		// Like the start-dev side, the worker starts with the stack and
 		// retries: it signs in at Dex as soon as Dex answers.
-		whp, err := signIn(ctx, filepath.Join(dir, "data", "secrets"), fmt.Sprintf("http://127.0.0.1:%d/dex", base+41))
+		whp, err := signIn(ctx, p, filepath.Join(dir, "data", "secrets"), fmt.Sprintf("http://127.0.0.1:%d/dex", base+41))
 		if err != nil {
 			return 0, 0, fmt.Errorf("%w\nstack up log:\n%s", err, p.Tail(30))
 		}
@@ -170,15 +170,11 @@ func upOnce(which, stackBin, cli, root, dir string) (time.Duration, time.Duratio
 }
 
 // signIn gets the worker's token as soon as up has written the secrets and
-// Dex answers, retrying until then.
-func signIn(ctx context.Context, secretsFile, issuer string) (*workerauth.HeadersProvider, error) {
+// Dex answers, retrying until then (or until up exits).
+func signIn(ctx context.Context, up *proc.Process, secretsFile, issuer string) (*workerauth.HeadersProvider, error) {
 	for {
-		sec := map[string]string{}
 		b, _ := os.ReadFile(secretsFile)
-		for _, line := range strings.Split(string(b), "\n") {
-			k, v, _ := strings.Cut(line, "=")
-			sec[k] = v
-		}
+		sec := parseSecrets(b)
 		var err error
 		if sec["admin_password"] != "" && sec["worker_client_secret"] != "" {
 			var hp *workerauth.HeadersProvider
@@ -191,6 +187,8 @@ func signIn(ctx context.Context, secretsFile, issuer string) (*workerauth.Header
 		select {
 		case <-ctx.Done():
 			return nil, fmt.Errorf("no token from %s: %v", issuer, err)
+		case <-up.Done():
+			return nil, fmt.Errorf("stack up exited before a token from %s: %v", issuer, err)
 		case <-time.After(10 * time.Millisecond):
 		}
 	}

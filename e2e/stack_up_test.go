@@ -111,6 +111,16 @@ func (s *localStack) upForeground(extra ...string) *proc.Process {
 	return p
 }
 
+// parseSecrets reads the KEY=VALUE lines of the stack's secrets file.
+func parseSecrets(b []byte) map[string]string {
+	sec := map[string]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		k, v, _ := strings.Cut(line, "=")
+		sec[k] = v
+	}
+	return sec
+}
+
 func (s *localStack) secrets() map[string]string {
 	s.t.Helper()
 	path := filepath.Join(s.dataDir, "secrets")
@@ -121,12 +131,7 @@ func (s *localStack) secrets() map[string]string {
 	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
 		s.t.Fatalf("secrets file mode %v", st.Mode())
 	}
-	sec := map[string]string{}
-	for _, line := range strings.Split(string(b), "\n") {
-		k, v, _ := strings.Cut(line, "=")
-		sec[k] = v
-	}
-	return sec
+	return parseSecrets(b)
 }
 
 // admin is an SDK client signed in as the generated admin (password grant).
