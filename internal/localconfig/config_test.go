@@ -9,7 +9,7 @@ import (
 )
 
 // load renders c and loads it with Temporal's own loader and validation.
-func load(t *testing.T, c Config) *config.Config {
+func load(t testing.TB, c Config) *config.Config {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "config.yaml")
 	f, err := os.Create(path)
