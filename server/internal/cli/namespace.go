@@ -7,6 +7,7 @@ import (
 
 	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/server/common/config"
+	"go.temporal.io/server/common/namespace"
 	"go.temporal.io/server/common/primitives/timestamp"
 	sqliteschema "go.temporal.io/server/schema/sqlite"
 )
@@ -21,8 +22,8 @@ func createNamespaces(cfg *config.Config, names []string, retention time.Duratio
 	if len(names) == 0 {
 		return nil
 	}
-	if retention < 24*time.Hour {
-		return fmt.Errorf("--namespace-retention %s: want at least 24h (Temporal's minimum)", retention)
+	if retention < namespace.MinRetentionLocal {
+		return fmt.Errorf("--namespace-retention %s: want at least %s (Temporal's minimum for a local namespace)", retention, namespace.MinRetentionLocal)
 	}
 	store, ok := cfg.Persistence.DataStores[cfg.Persistence.DefaultStore]
 	if !ok || store.SQL == nil {

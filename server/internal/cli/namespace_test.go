@@ -105,7 +105,7 @@ func TestCreateNamespacesRefused(t *testing.T) {
 		retention time.Duration
 		want      string
 	}{
-		"retention below Temporal's minimum": {short, time.Hour, "want at least 24h"},
+		"retention below Temporal's minimum": {short, 30 * time.Minute, "want at least 1h0m0s"},
 		"not an SQL store":                   {cassandra, 72 * time.Hour, "register namespaces through the API"},
 	} {
 		t.Run(name, func(t *testing.T) {
