@@ -68,6 +68,21 @@ func TestServerCLI(t *testing.T) {
 		if code != 1 || !strings.Contains(out, "bad.yaml\n  error:") || !strings.Contains(out, "1 errors") {
 			t.Fatalf("bad file: exit %d, output %q", code, out)
 		}
+		// What the running server would refuse, validate refuses too: a null
+		// role policy (mis-indented value), constraints on a Stack key, and
+		// upstream values that do not convert to the key's type.
+		for name, content := range map[string]string{
+			"null-policy.yaml":    "stack.auth.rolePolicy:\n  - value:\n    users: {a@example.com: [\"default:read\"]}\n",
+			"constrained.yaml":    "stack.auth.rolePolicy:\n  - value: {default: [\"default:read\"]}\n    constraints: {namespace: default}\n",
+			"wrong-type.yaml":     "frontend.namespaceRPS:\n  - value: 10s\n",
+			"wrong-bool.yaml":     "frontend.exposeAuthorizerErrors:\n  - value: \"nope\"\n",
+			"bad-permission.yaml": "stack.auth.rolePolicy:\n  - value: {default: [\"default:read ops:write\"]}\n",
+		} {
+			out, code := runServer(t, nil, "validate-dynamic-config", write(name, content))
+			if code != 1 || !strings.Contains(out, "error:") {
+				t.Errorf("%s: exit %d, output %q (want 1 and the error)", name, code, out)
+			}
+		}
 		if _, code = runServer(t, nil, "validate-dynamic-config"); code != 2 {
 			t.Fatalf("no file: exit %d, want 2", code)
 		}

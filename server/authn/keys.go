@@ -5,6 +5,7 @@ import (
 	"crypto"
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -19,6 +20,7 @@ import (
 	"github.com/go-jose/go-jose/v4"
 	"go.temporal.io/server/common/log"
 	"go.temporal.io/server/common/log/tag"
+	"go.temporal.io/server/common/metrics"
 )
 
 // maxJWKSBytes bounds a JWKS response.
@@ -40,10 +42,15 @@ type keySet struct {
 	keys        atomic.Pointer[map[string]jose.JSONWebKey]
 	fingerprint [32]byte
 	version     atomic.Uint64
+	// skippedSeen holds "kid\x00reason" of every unusable key already logged
+	// (under mu), so each is logged once, not at every refresh.
+	skippedSeen map[string]bool
+	skipped     metrics.GaugeIface // keys of the last fetch that cannot be used
 }
 
-func newKeySet(uris []string, client *http.Client, minRefresh time.Duration, logger log.Logger) *keySet {
-	ks := &keySet{uris: uris, client: client, minRefresh: minRefresh, logger: logger}
+func newKeySet(uris []string, client *http.Client, minRefresh time.Duration, logger log.Logger, skipped metrics.GaugeIface) *keySet {
+	ks := &keySet{uris: uris, client: client, minRefresh: minRefresh, logger: logger,
+		skippedSeen: map[string]bool{}, skipped: skipped}
 	empty := map[string]jose.JSONWebKey{}
 	ks.keys.Store(&empty)
 	return ks
@@ -112,16 +119,30 @@ func (ks *keySet) refresh(ctx context.Context, force bool) error {
 		return ks.pending
 	}
 	keys := map[string]jose.JSONWebKey{}
+	var skipped []UnusableKey
 	for _, u := range ks.uris {
-		set, err := ks.fetch(ctx, u)
+		raw, err := ks.fetch(ctx, u)
 		if err != nil {
 			return err
 		}
-		for _, k := range set.Keys {
-			if k.KeyID == "" || !k.Valid() || !k.IsPublic() || (k.Use != "" && k.Use != "sig") {
-				continue
-			}
+		usable, unusable, err := ParseKeySet(raw)
+		if err != nil {
+			return fmt.Errorf("JWKS %s: %w", u, err)
+		}
+		for _, k := range usable {
 			keys[k.KeyID] = k
+		}
+		for _, k := range unusable {
+			k.Source = u
+			skipped = append(skipped, k)
+		}
+	}
+	ks.skipped.Record(float64(len(skipped)))
+	for _, k := range skipped {
+		if id := k.KeyID + "\x00" + k.Reason; !ks.skippedSeen[id] {
+			ks.skippedSeen[id] = true
+			ks.logger.Warn("Skipped a signing key this server cannot use; the other keys stay in use.",
+				tag.NewStringTag("kid", k.KeyID), tag.NewStringTag("jwks", k.Source), tag.NewStringTag("reason", k.Reason))
 		}
 	}
 	if len(keys) == 0 {
@@ -142,7 +163,64 @@ func (ks *keySet) refresh(ctx context.Context, force bool) error {
 	return nil
 }
 
-func (ks *keySet) fetch(ctx context.Context, uri string) (*jose.JSONWebKeySet, error) {
+// UnusableKey is a JWKS entry that cannot verify tokens here, and why.
+type UnusableKey struct {
+	KeyID  string // "" when the entry has none
+	Reason string
+	Source string // the JWKS URI
+}
+
+// ParseKeySet parses a JWKS document (RFC 7517 section 5) key by key: an entry
+// this server cannot use (an unknown "kty" such as DSA, an unsupported curve
+// such as Ed448, a certificate-only or private key, no "kid", "use" other than
+// "sig", an "alg" outside the accepted signature algorithms) is returned in
+// unusable with the reason and never prevents the other keys from being used.
+// It fails only when body is not a JSON object with a "keys" array.
+func ParseKeySet(body []byte) (usable []jose.JSONWebKey, unusable []UnusableKey, err error) {
+	var doc struct {
+		Keys *[]json.RawMessage `json:"keys"`
+	}
+	if err := json.Unmarshal(body, &doc); err != nil {
+		return nil, nil, fmt.Errorf("not a JWKS document: %w", err)
+	}
+	if doc.Keys == nil {
+		return nil, nil, errors.New(`not a JWKS document: no "keys" array`)
+	}
+	for _, raw := range *doc.Keys {
+		var hdr struct {
+			KeyID string `json:"kid"`
+			Kty   string `json:"kty"`
+			Crv   string `json:"crv"`
+		}
+		_ = json.Unmarshal(raw, &hdr)
+		var k jose.JSONWebKey
+		if err := k.UnmarshalJSON(raw); err != nil {
+			unusable = append(unusable, UnusableKey{KeyID: hdr.KeyID, Reason: fmt.Sprintf("kty %q crv %q: %s", hdr.Kty, hdr.Crv, trimJoseErr(err))})
+			continue
+		}
+		var why string
+		switch {
+		case k.KeyID == "":
+			why = "no kid"
+		case !k.IsPublic():
+			why = "not a public key (symmetric or private keys are refused)"
+		case !k.Valid():
+			why = "invalid key material"
+		case k.Use != "" && k.Use != "sig":
+			why = fmt.Sprintf("use %q (only sig keys verify tokens)", k.Use)
+		case k.Algorithm != "" && !slices.Contains(allowedAlgs, jose.SignatureAlgorithm(k.Algorithm)):
+			why = fmt.Sprintf("alg %q is not an accepted signature algorithm", k.Algorithm)
+		}
+		if why != "" {
+			unusable = append(unusable, UnusableKey{KeyID: k.KeyID, Reason: why})
+			continue
+		}
+		usable = append(usable, k)
+	}
+	return usable, unusable, nil
+}
+
+func (ks *keySet) fetch(ctx context.Context, uri string) ([]byte, error) {
 	u, err := url.Parse(uri)
 	if err != nil {
 		return nil, err
@@ -171,11 +249,7 @@ func (ks *keySet) fetch(ctx context.Context, uri string) (*jose.JSONWebKeySet, e
 	if err != nil {
 		return nil, err
 	}
-	var set jose.JSONWebKeySet
-	if err := json.Unmarshal(body, &set); err != nil {
-		return nil, fmt.Errorf("JWKS %s: %w", uri, err)
-	}
-	return &set, nil
+	return body, nil
 }
 
 func fingerprint(keys map[string]jose.JSONWebKey) [32]byte {

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	"github.com/coreos/go-oidc/v3/oidc"
 	"github.com/go-jose/go-jose/v4"
@@ -23,6 +24,7 @@ import (
 	"go.temporal.io/server/common/dynamicconfig"
 	"go.temporal.io/server/common/log"
 	"go.temporal.io/server/common/log/tag"
+	"go.temporal.io/server/common/metrics"
 )
 
 // Algorithms accepted in token headers. "none" and every HS* are refused.
@@ -36,35 +38,83 @@ const MaxTokenBytes = 16 << 10
 
 // Config configures a ClaimMapper.
 type Config struct {
-	// Issuer is the expected "iss"; with no KeySourceURIs its OIDC discovery
-	// document gives the JWKS URL.
-	Issuer string
-	// KeySourceURIs are JWKS URLs (http, https, file), as Temporal's
-	// jwtKeyProvider.keySourceURIs; they replace discovery.
-	KeySourceURIs []string
-	// Audiences accepted in "aud" (any one); empty = not checked.
-	Audiences []string
-	// PermissionsClaim is the claim holding "<namespace>:<role>" strings; a
-	// dotted path reaches into objects (realm_access.roles). Default "permissions".
-	PermissionsClaim string
-	// PermissionsRegex, if set, parses each permission with named groups
-	// "namespace" and "role" (as Temporal's permissionsRegex).
-	PermissionsRegex string
-	ClockSkew        time.Duration // exp/nbf/iat leeway; default 30 s
-	RefreshInterval  time.Duration // periodic JWKS refresh; default 5 min
-	MinRefresh       time.Duration // least time between unknown-kid refreshes; default 5 s
-	HTTPTimeout      time.Duration // every discovery and JWKS fetch; default 10 s
-	CacheSize        int           // verified tokens kept; default 10000
+	// Issuers whose tokens are accepted; at least one. A token is checked
+	// against the issuer its "iss" names (the only one, when there is one).
+	Issuers         []Issuer
+	ClockSkew       time.Duration // exp/nbf/iat leeway; default 30 s
+	RefreshInterval time.Duration // periodic JWKS refresh; default 5 min
+	MinRefresh      time.Duration // least time between unknown-kid refreshes; default 5 s
+	HTTPTimeout     time.Duration // every discovery and JWKS fetch; default 10 s
+	CacheSize       int           // verified tokens kept; default 10000
+	// Metrics receives stack_auth_jwks_unusable_keys{issuer}; nil = none.
+	Metrics metrics.Handler
 }
 
+// Issuer configures one token issuer: where its keys are, which audiences
+// and claims count, and how far its email claims are trusted.
+type Issuer struct {
+	// Issuer is the expected "iss"; with no KeySourceURIs its OIDC discovery
+	// document gives the JWKS URL. It may be empty only for a sole issuer
+	// with KeySourceURIs (then "iss" is not checked, as upstream).
+	Issuer string `json:"issuer"`
+	// KeySourceURIs are JWKS URLs (http, https, file), as Temporal's
+	// jwtKeyProvider.keySourceURIs; they replace discovery.
+	KeySourceURIs []string `json:"keySourceURIs"`
+	// Audiences accepted in "aud" (any one); empty = not checked.
+	Audiences []string `json:"audiences"`
+	// PermissionsClaim is the claim holding "<namespace>:<role>" permissions:
+	// a JSON array of strings, or one string of permissions separated by
+	// spaces or commas (scope style). The whole name is looked up first
+	// (Auth0's namespaced "https://example.com/permissions"), then, if absent,
+	// as a dotted path into objects ("realm_access.roles"). Default "permissions".
+	PermissionsClaim string `json:"permissionsClaim"`
+	// PermissionsRegex, if set, parses each permission with named groups
+	// "namespace" and "role" (as Temporal's permissionsRegex).
+	PermissionsRegex string `json:"permissionsRegex"`
+	// AssumeEmailVerified treats an "email" that comes without an
+	// "email_verified" claim as verified. Default false: such an email matches
+	// no users rule of the role policy (OIDC Core 1.0 section 5.1 makes
+	// email_verified the IdP's statement that it checked the address). Set it
+	// only for IdPs that emit only addresses they manage (Microsoft Entra ID
+	// access tokens carry no email_verified). "email_verified": false never
+	// matches.
+	AssumeEmailVerified bool `json:"assumeEmailVerified"`
+	// Kubernetes marks a cluster's ServiceAccount issuer (kube-apiserver's
+	// --service-account-issuer): its subjects are
+	// "system:serviceaccount:NAMESPACE:NAME", matched by the role policy's
+	// serviceAccounts rules only, and it gets neither the policy's users,
+	// subjects nor default rules.
+	Kubernetes bool `json:"kubernetes"`
+	// HTTPClient fetches this issuer's discovery document and keys (e.g. one
+	// that authenticates to the Kubernetes API server); nil = a plain client.
+	HTTPClient *http.Client `json:"-"`
+}
+
+// Principal types set on Identity and returned to Temporal as the caller's
+// principal (recorded on history events with frontend.enablePrincipalPropagation).
+const (
+	PrincipalEmail          = "email"          // a verified email
+	PrincipalSubject        = "sub"            // the token's subject, when no verified email
+	PrincipalServiceAccount = "serviceaccount" // a Kubernetes ServiceAccount, named system:serviceaccount:NS:NAME
+)
+
 // Identity is what a verified token says about its bearer; it travels in
-// Claims.Extensions for the authorizer's audit lines.
+// Claims.Extensions for the authorizer's principal and audit lines.
 type Identity struct {
-	Email  string
-	Groups []string
+	Issuer        string
+	Subject       string
+	Email         string
+	EmailVerified bool // the IdP says it checked Email (or the issuer assumes it)
+	Groups        []string
+	// ServiceAccount is "NAMESPACE/NAME" for a Kubernetes ServiceAccount token.
+	ServiceAccount string
 	// Source says where the roles came from: "permissions-claim", "policy-user",
-	// "policy-group", "policy-default" or "none".
+	// "policy-subject", "policy-serviceaccount", "policy-group",
+	// "policy-default" or "none".
 	Source string
+	// PrincipalType and PrincipalName name the caller: a verified email, else
+	// the subject; a ServiceAccount for Kubernetes tokens.
+	PrincipalType, PrincipalName string
 }
 
 // TokenError is put in Claims.Extensions (with no roles) when a token fails
@@ -76,13 +126,21 @@ func (e *TokenError) Error() string { return "invalid token: " + e.Reason }
 
 // ClaimMapper implements authorization.ClaimMapper.
 type ClaimMapper struct {
-	cfg      Config
+	cfg     Config
+	issuers []*issuer
+	byIss   map[string]*issuer
+	logger  log.Logger
+	cache   *lru.Cache[[32]byte, cacheEntry]
+	policy  atomic.Pointer[policyState]
+}
+
+// issuer is one accepted issuer with its keys.
+type issuer struct {
+	cfg      Issuer
 	keys     *keySet
+	permName string
 	permPath []string
 	permRe   *regexp.Regexp
-	logger   log.Logger
-	cache    *lru.Cache[[32]byte, cacheEntry]
-	policy   atomic.Pointer[policyState]
 	// retryNow asks a pending OIDC discovery to try again at once; found is
 	// closed once it has succeeded.
 	retryNow chan struct{}
@@ -97,6 +155,9 @@ const discoveryWait = time.Second
 // doubles up to 30 s.
 var discoveryBackoff = time.Second
 
+var metricUnusableKeys = metrics.NewGaugeDef("stack_auth_jwks_unusable_keys",
+	metrics.WithDescription("Keys in the issuer's JWKS that this server cannot use (unknown kty or curve, no kid, not for signatures); the others stay in use."))
+
 type policyState struct {
 	p       RolePolicy
 	version uint64
@@ -105,57 +166,85 @@ type policyState struct {
 type cacheEntry struct {
 	claims        *authorization.Claims
 	expires       time.Time
+	issuer        *issuer
 	keysVersion   uint64
 	policyVersion uint64
 }
 
 type tokenClaims struct {
 	jwt.Claims
-	Email  string `json:"email"`
-	Groups any    `json:"groups"`
+	Email         string `json:"email"`
+	EmailVerified any    `json:"email_verified"`
+	Groups        any    `json:"groups"`
 }
 
 var _ authorization.ClaimMapper = (*ClaimMapper)(nil)
 
-// New builds a ClaimMapper, discovers the issuer's keys and loads them; the
+// New builds a ClaimMapper, discovers each issuer's keys and loads them; the
 // role policy follows dc live. Background refreshes stop when ctx ends.
 func New(ctx context.Context, cfg Config, dc *dynamicconfig.Collection, logger log.Logger) (*ClaimMapper, error) {
-	if cfg.Issuer == "" && len(cfg.KeySourceURIs) == 0 {
+	if len(cfg.Issuers) == 0 {
 		return nil, errors.New("authentication needs an issuer (OIDC discovery) or JWKS key source URIs")
 	}
 	setDefaults(&cfg)
-	m := &ClaimMapper{cfg: cfg, logger: logger, permPath: strings.Split(cfg.PermissionsClaim, "."),
-		retryNow: make(chan struct{}, 1), found: make(chan struct{})}
-	if cfg.PermissionsRegex != "" {
-		re, err := regexp.Compile(cfg.PermissionsRegex)
-		if err != nil {
-			return nil, fmt.Errorf("permissions regex: %w", err)
+	m := &ClaimMapper{cfg: cfg, logger: logger, byIss: map[string]*issuer{}}
+	for i, ic := range cfg.Issuers {
+		if ic.Issuer == "" && len(ic.KeySourceURIs) == 0 {
+			return nil, fmt.Errorf("issuer %d: needs an issuer URL (OIDC discovery) or JWKS key source URIs", i+1)
 		}
-		if re.SubexpIndex("namespace") < 0 || re.SubexpIndex("role") < 0 {
-			return nil, fmt.Errorf("permissions regex %q needs named groups (?P<namespace>...) and (?P<role>...)", cfg.PermissionsRegex)
+		if ic.Issuer == "" && len(cfg.Issuers) > 1 {
+			return nil, fmt.Errorf("issuer %d: with several issuers each needs its issuer URL (the \"iss\" its tokens carry)", i+1)
 		}
-		m.permRe = re
+		if _, dup := m.byIss[ic.Issuer]; dup {
+			return nil, fmt.Errorf("issuer %q is configured twice", ic.Issuer)
+		}
+		if ic.PermissionsClaim == "" {
+			ic.PermissionsClaim = "permissions"
+		}
+		is := &issuer{cfg: ic, permName: ic.PermissionsClaim, permPath: strings.Split(ic.PermissionsClaim, "."),
+			retryNow: make(chan struct{}, 1), found: make(chan struct{})}
+		if ic.PermissionsRegex != "" {
+			re, err := regexp.Compile(ic.PermissionsRegex)
+			if err != nil {
+				return nil, fmt.Errorf("permissions regex: %w", err)
+			}
+			if re.SubexpIndex("namespace") < 0 || re.SubexpIndex("role") < 0 {
+				return nil, fmt.Errorf("permissions regex %q needs named groups (?P<namespace>...) and (?P<role>...)", ic.PermissionsRegex)
+			}
+			is.permRe = re
+		}
+		m.issuers = append(m.issuers, is)
+		m.byIss[ic.Issuer] = is
 	}
 	var err error
 	if m.cache, err = lru.New[[32]byte, cacheEntry](cfg.CacheSize); err != nil {
 		return nil, err
 	}
-	client := &http.Client{Timeout: cfg.HTTPTimeout}
-	m.keys = newKeySet(cfg.KeySourceURIs, client, cfg.MinRefresh, logger)
-	if len(cfg.KeySourceURIs) > 0 {
-		if err := m.keys.refresh(ctx, true); err != nil {
-			// Not fatal: the IdP may start after the server; unknown kids retry.
-			logger.Warn("Could not load signing keys yet; tokens are refused until they load.", tag.Error(err))
+	for _, is := range m.issuers {
+		client := is.cfg.HTTPClient
+		if client == nil {
+			client = &http.Client{}
 		}
-	} else {
-		// Discovery runs in the background, so the server starts while its IdP
-		// does (a pod, the local stack). A token arriving before it succeeds
-		// makes it try at once and waits up to discoveryWait; if it still has
-		// not succeeded, the token is refused with the reason.
-		m.keys.notDiscovered(fmt.Errorf("OIDC discovery at %s has not succeeded yet", cfg.Issuer))
-		go m.discoverKeys(ctx, client)
+		client = withTimeout(client, cfg.HTTPTimeout)
+		gauge := metricUnusableKeys.With(cfg.Metrics.WithTags(metrics.StringTag("issuer", is.cfg.Issuer)))
+		is.keys = newKeySet(is.cfg.KeySourceURIs, client, cfg.MinRefresh, log.With(logger, tag.NewStringTag("issuer", is.cfg.Issuer)), gauge)
+		if len(is.cfg.KeySourceURIs) > 0 {
+			close(is.found)
+			if err := is.keys.refresh(ctx, true); err != nil {
+				// Not fatal: the IdP may start after the server; unknown kids retry.
+				logger.Warn("Could not load signing keys yet; tokens are refused until they load.",
+					tag.NewStringTag("issuer", is.cfg.Issuer), tag.Error(err))
+			}
+		} else {
+			// Discovery runs in the background, so the server starts while its IdP
+			// does (a pod, the local stack). A token arriving before it succeeds
+			// makes it try at once and waits up to discoveryWait; if it still has
+			// not succeeded, the token is refused with the reason.
+			is.keys.notDiscovered(fmt.Errorf("OIDC discovery at %s has not succeeded yet", is.cfg.Issuer))
+			go m.discoverKeys(ctx, is, client)
+		}
+		go is.keys.run(ctx, cfg.RefreshInterval)
 	}
-	go m.keys.run(ctx, cfg.RefreshInterval)
 
 	m.policy.Store(&policyState{})
 	if dc != nil {
@@ -165,34 +254,42 @@ func New(ctx context.Context, cfg Config, dc *dynamicconfig.Collection, logger l
 	return m, nil
 }
 
+// withTimeout returns a copy of c whose requests time out after d.
+func withTimeout(c *http.Client, d time.Duration) *http.Client {
+	cp := *c
+	cp.Timeout = d
+	return &cp
+}
+
 // discoverKeys finds the issuer's JWKS URI and loads the keys, retrying
 // until it succeeds (an error is logged each time, with the issuer).
-func (m *ClaimMapper) discoverKeys(ctx context.Context, client *http.Client) {
+func (m *ClaimMapper) discoverKeys(ctx context.Context, is *issuer, client *http.Client) {
 	for wait := discoveryBackoff; ; wait = min(2*wait, 30*time.Second) {
-		provider, err := discover(ctx, client, m.cfg.Issuer, m.cfg.HTTPTimeout, m.retryNow)
+		provider, err := discover(ctx, client, is.cfg.Issuer, m.cfg.HTTPTimeout, is.retryNow)
 		var doc struct {
 			JWKSURI string `json:"jwks_uri"`
 		}
 		if err == nil {
 			if cerr := provider.Claims(&doc); cerr != nil || doc.JWKSURI == "" {
-				err = fmt.Errorf("OIDC discovery at %s: no jwks_uri (%v)", m.cfg.Issuer, cerr)
+				err = fmt.Errorf("OIDC discovery at %s: no jwks_uri (%v)", is.cfg.Issuer, cerr)
 			}
 		}
 		if err == nil {
-			m.keys.discovered([]string{doc.JWKSURI})
-			if err := m.keys.refresh(ctx, true); err != nil {
-				m.logger.Warn("Could not load signing keys yet; tokens are refused until they load.", tag.Error(err))
+			is.keys.discovered([]string{doc.JWKSURI})
+			if err := is.keys.refresh(ctx, true); err != nil {
+				m.logger.Warn("Could not load signing keys yet; tokens are refused until they load.",
+					tag.NewStringTag("issuer", is.cfg.Issuer), tag.Error(err))
 			}
-			close(m.found)
+			close(is.found)
 			return
 		}
-		m.keys.notDiscovered(err)
-		m.logger.Error("OIDC discovery failed; every token is refused until it succeeds.", tag.NewStringTag("issuer", m.cfg.Issuer), tag.Error(err))
+		is.keys.notDiscovered(err)
+		m.logger.Error("OIDC discovery failed; its tokens are refused until it succeeds.", tag.NewStringTag("issuer", is.cfg.Issuer), tag.Error(err))
 		select {
 		case <-ctx.Done():
 			return
 		case <-time.After(wait):
-		case <-m.retryNow:
+		case <-is.retryNow:
 		}
 	}
 }
@@ -224,8 +321,8 @@ func discover(ctx context.Context, client *http.Client, issuer string, timeout t
 }
 
 func setDefaults(cfg *Config) {
-	if cfg.PermissionsClaim == "" {
-		cfg.PermissionsClaim = "permissions"
+	if cfg.Metrics == nil {
+		cfg.Metrics = metrics.NoopMetricsHandler
 	}
 	if cfg.ClockSkew == 0 {
 		cfg.ClockSkew = 30 * time.Second
@@ -265,31 +362,62 @@ func (m *ClaimMapper) GetClaims(ai *authorization.AuthInfo) (*authorization.Clai
 	}
 	key := sha256.Sum256([]byte(token))
 	now := time.Now()
-	keysVersion, pol := m.keys.version.Load(), m.policy.Load()
+	pol := m.policy.Load()
 	if e, ok := m.cache.Get(key); ok {
-		if e.keysVersion == keysVersion && e.policyVersion == pol.version && now.Before(e.expires) {
+		if e.keysVersion == e.issuer.keys.version.Load() && e.policyVersion == pol.version && now.Before(e.expires) {
 			return e.claims, nil
 		}
 		m.cache.Remove(key)
 	}
-	claims, expires, err := m.verify(token, now, pol)
+	tok, err := jwt.ParseSigned(token, allowedAlgs)
+	if err != nil {
+		return failed(fmt.Sprintf("malformed or disallowed algorithm: %s", trimJoseErr(err))), nil
+	}
+	is, err := m.issuerOf(tok)
 	if err != nil {
 		return failed(err.Error()), nil
 	}
-	m.cache.Add(key, cacheEntry{claims: claims, expires: expires.Add(m.cfg.ClockSkew),
-		keysVersion: m.keys.version.Load(), policyVersion: pol.version})
+	keysVersion := is.keys.version.Load()
+	claims, expires, err := m.verify(is, tok, now, pol)
+	if err != nil {
+		return failed(err.Error()), nil
+	}
+	m.cache.Add(key, cacheEntry{claims: claims, expires: expires.Add(m.cfg.ClockSkew), issuer: is,
+		keysVersion: keysVersion, policyVersion: pol.version})
 	return claims, nil
+}
+
+// issuerOf picks the issuer a token names in "iss" (read before the
+// signature is checked, only to choose the keys; verify checks it again).
+func (m *ClaimMapper) issuerOf(tok *jwt.JSONWebToken) (*issuer, error) {
+	if len(m.issuers) == 1 {
+		return m.issuers[0], nil
+	}
+	var peek struct {
+		Issuer string `json:"iss"`
+	}
+	if err := tok.UnsafeClaimsWithoutVerification(&peek); err != nil {
+		return nil, fmt.Errorf("malformed claims: %s", trimJoseErr(err))
+	}
+	if is, ok := m.byIss[peek.Issuer]; ok {
+		return is, nil
+	}
+	accepted := make([]string, len(m.issuers))
+	for i, is := range m.issuers {
+		accepted[i] = is.cfg.Issuer
+	}
+	return nil, fmt.Errorf("issuer %q is not accepted (accepted: %s)", truncate(peek.Issuer, 200), strings.Join(accepted, ", "))
 }
 
 // awaitDiscovery nudges a pending discovery and reports whether it succeeds
 // within discoveryWait.
-func (m *ClaimMapper) awaitDiscovery() bool {
+func (is *issuer) awaitDiscovery() bool {
 	select {
-	case m.retryNow <- struct{}{}:
+	case is.retryNow <- struct{}{}:
 	default: // already nudged
 	}
 	select {
-	case <-m.found:
+	case <-is.found:
 		return true
 	case <-time.After(discoveryWait):
 		return false
@@ -308,26 +436,22 @@ func bearer(header string) (string, bool) {
 	return strings.TrimSpace(token), true
 }
 
-func (m *ClaimMapper) verify(token string, now time.Time, pol *policyState) (*authorization.Claims, time.Time, error) {
-	tok, err := jwt.ParseSigned(token, allowedAlgs)
-	if err != nil {
-		return nil, time.Time{}, fmt.Errorf("malformed or disallowed algorithm: %s", trimJoseErr(err))
-	}
+func (m *ClaimMapper) verify(is *issuer, tok *jwt.JSONWebToken, now time.Time, pol *policyState) (*authorization.Claims, time.Time, error) {
 	if len(tok.Headers) != 1 || tok.Headers[0].KeyID == "" {
 		return nil, time.Time{}, errors.New("the token header has no key id (kid)")
 	}
 	kid := tok.Headers[0].KeyID
 	ctx, cancel := context.WithTimeout(context.Background(), m.cfg.HTTPTimeout)
-	k, ok := m.keys.key(ctx, kid)
-	if !ok && m.keys.notReady() != nil && m.awaitDiscovery() {
-		k, ok = m.keys.key(ctx, kid)
+	k, ok := is.keys.key(ctx, kid)
+	if !ok && is.keys.notReady() != nil && is.awaitDiscovery() {
+		k, ok = is.keys.key(ctx, kid)
 	}
 	cancel()
 	if !ok {
-		if err := m.keys.notReady(); err != nil {
+		if err := is.keys.notReady(); err != nil {
 			return nil, time.Time{}, err
 		}
-		return nil, time.Time{}, fmt.Errorf("unknown signing key id %q", kid)
+		return nil, time.Time{}, fmt.Errorf("unknown signing key id %q", truncate(kid, 100))
 	}
 	var std tokenClaims
 	var raw map[string]any
@@ -338,11 +462,11 @@ func (m *ClaimMapper) verify(token string, now time.Time, pol *policyState) (*au
 		return nil, time.Time{}, errors.New("no exp claim")
 	}
 	exp := jwt.Expected{Time: now}
-	if m.cfg.Issuer != "" {
-		exp.Issuer = m.cfg.Issuer
+	if is.cfg.Issuer != "" {
+		exp.Issuer = is.cfg.Issuer
 	}
-	if len(m.cfg.Audiences) > 0 {
-		exp.AnyAudience = m.cfg.Audiences
+	if len(is.cfg.Audiences) > 0 {
+		exp.AnyAudience = is.cfg.Audiences
 	}
 	if err := std.ValidateWithLeeway(exp, m.cfg.ClockSkew); err != nil {
 		return nil, time.Time{}, errors.New(trimJoseErr(err))
@@ -352,25 +476,76 @@ func (m *ClaimMapper) verify(token string, now time.Time, pol *policyState) (*au
 	}
 
 	claims := &authorization.Claims{Subject: std.Subject, AuthType: "jwt"}
-	id := &Identity{Email: std.Email, Groups: stringList(std.Groups), Source: "none"}
-	claims.Extensions = id
-	if perms, found := m.permissions(raw); found {
-		id.Source = "permissions-claim"
-		if skipped := grant(claims, perms, m.permRe); len(skipped) > 0 {
-			m.logger.Warn("Ignored permissions that do not parse.", tag.NewStringTag("subject", std.Subject), tag.NewStringsTag("permissions", skipped))
+	id := &Identity{Issuer: std.Issuer, Subject: std.Subject, Email: std.Email, Groups: stringList(std.Groups), Source: "none"}
+	id.EmailVerified = std.Email != "" && emailVerified(std.EmailVerified, is.cfg.AssumeEmailVerified)
+	switch {
+	case is.cfg.Kubernetes:
+		ns, name, ok := serviceAccount(std.Subject)
+		if !ok {
+			return nil, time.Time{}, fmt.Errorf("subject %q of a Kubernetes issuer is not system:serviceaccount:NAMESPACE:NAME", truncate(std.Subject, 200))
 		}
-	} else if perms, rule := pol.p.grants(id.Email, id.Groups); rule != "" {
+		id.ServiceAccount = ns + "/" + name
+		id.PrincipalType, id.PrincipalName = PrincipalServiceAccount, std.Subject
+		id.Email, id.EmailVerified, id.Groups = "", false, nil
+	case id.EmailVerified:
+		id.PrincipalType, id.PrincipalName = PrincipalEmail, std.Email
+	default:
+		id.PrincipalType, id.PrincipalName = PrincipalSubject, std.Subject
+	}
+	claims.Extensions = id
+	if perms, found := is.permissions(raw); found && !is.cfg.Kubernetes {
+		id.Source = "permissions-claim"
+		if skipped := grant(claims, perms, is.permRe); len(skipped) > 0 {
+			m.logger.Warn("Ignored permissions that do not parse.", tag.NewStringTag("subject", truncate(std.Subject, 200)),
+				tag.NewStringTag("issuer", is.cfg.Issuer), tag.NewStringsTag("permissions", truncateAll(skipped, 20, 100)))
+		}
+	} else if perms, rule := pol.p.grants(id); rule != "" {
 		id.Source = "policy-" + rule
 		grant(claims, perms, nil)
 	}
 	return claims, std.Expiry.Time(), nil
 }
 
-// permissions reads the configured claim path; found is false when the token
-// has no such claim (then the role policy applies).
-func (m *ClaimMapper) permissions(raw map[string]any) ([]string, bool) {
+// emailVerified reads "email_verified": true (or the string "true", which
+// some IdPs emit); when the claim is absent, assume decides.
+func emailVerified(v any, assume bool) bool {
+	switch v := v.(type) {
+	case nil:
+		return assume
+	case bool:
+		return v
+	case string:
+		return strings.EqualFold(v, "true")
+	}
+	return false
+}
+
+// serviceAccount splits a Kubernetes ServiceAccount subject,
+// "system:serviceaccount:NAMESPACE:NAME".
+func serviceAccount(sub string) (namespace, name string, ok bool) {
+	rest, ok := strings.CutPrefix(sub, "system:serviceaccount:")
+	if !ok {
+		return "", "", false
+	}
+	namespace, name, ok = strings.Cut(rest, ":")
+	if !ok || namespace == "" || name == "" || strings.Contains(name, ":") {
+		return "", "", false
+	}
+	return namespace, name, true
+}
+
+// permissions reads the permissions claim: the whole configured name first
+// (Auth0's namespaced claims contain dots), then the dotted path. found is
+// false when the token has neither (then the role policy applies).
+func (is *issuer) permissions(raw map[string]any) ([]string, bool) {
+	if v, ok := raw[is.permName]; ok {
+		return permissionList(v), true
+	}
+	if len(is.permPath) == 1 {
+		return nil, false
+	}
 	var cur any = raw
-	for _, part := range m.permPath {
+	for _, part := range is.permPath {
 		obj, ok := cur.(map[string]any)
 		if !ok {
 			return nil, false
@@ -379,7 +554,16 @@ func (m *ClaimMapper) permissions(raw map[string]any) ([]string, bool) {
 			return nil, false
 		}
 	}
-	return stringList(cur), true
+	return permissionList(cur), true
+}
+
+// permissionList reads a permissions claim: an array of strings, or one
+// string of permissions separated by whitespace or commas (scope style).
+func permissionList(v any) []string {
+	if s, ok := v.(string); ok {
+		return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || unicode.IsSpace(r) })
+	}
+	return stringList(v)
 }
 
 func stringList(v any) []string {
@@ -396,6 +580,26 @@ func stringList(v any) []string {
 		return out
 	}
 	return nil
+}
+
+// truncate bounds an attacker-chosen string before it reaches a log or a reason.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
+}
+
+func truncateAll(ss []string, count, n int) []string {
+	out := make([]string, 0, min(len(ss), count))
+	for i, s := range ss {
+		if i == count {
+			out = append(out, fmt.Sprintf("(%d more)", len(ss)-count))
+			break
+		}
+		out = append(out, truncate(s, n))
+	}
+	return out
 }
 
 // trimJoseErr drops the "go-jose/go-jose: " / "go-jose/go-jose/jwt: " prefixes.

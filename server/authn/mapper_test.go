@@ -23,7 +23,7 @@ import (
 
 func newMapper(t testing.TB, p *authntest.IdP, mod func(*Config)) *ClaimMapper {
 	t.Helper()
-	cfg := Config{Issuer: authntest.Issuer, KeySourceURIs: []string{"file://" + p.Path}, Audiences: []string{"temporal-cli", "temporal-ui"}, MinRefresh: time.Millisecond}
+	cfg := Config{Issuers: []Issuer{{Issuer: authntest.Issuer, KeySourceURIs: []string{"file://" + p.Path}, Audiences: []string{"temporal-cli", "temporal-ui"}}}, MinRefresh: time.Millisecond}
 	if mod != nil {
 		mod(&cfg)
 	}
@@ -111,8 +111,8 @@ func TestValidTokensGetRoles(t *testing.T) {
 func TestNestedClaimAndRegex(t *testing.T) {
 	p := authntest.New(t)
 	m := newMapper(t, p, func(c *Config) {
-		c.PermissionsClaim = "realm_access.roles"
-		c.PermissionsRegex = `^temporal-(?P<namespace>[a-z-]+)-(?P<role>[a-z]+)$`
+		c.Issuers[0].PermissionsClaim = "realm_access.roles"
+		c.Issuers[0].PermissionsRegex = `^temporal-(?P<namespace>[a-z-]+)-(?P<role>[a-z]+)$`
 	})
 	claims := authntest.DexClaims("nobody@example.com")
 	claims["realm_access"] = map[string]any{"roles": []string{"temporal-orders-write", "offline_access", "temporal-temporal-system-read"}}
@@ -223,6 +223,9 @@ func TestParseRolePolicy(t *testing.T) {
 		map[string]any{"usres": map[string]any{}},
 		map[string]any{"default": []any{"default:superuser"}},
 		map[string]any{"default": []any{"nocolon"}},
+		map[string]any{"default": []any{"default:read ops:write"}},
+		map[string]any{"serviceAccounts": map[string]any{"no-slash": []any{"default:worker"}}},
+		nil, // a mis-indented "value:"
 		"a string",
 	} {
 		if _, err := ParseRolePolicy(bad); err == nil {

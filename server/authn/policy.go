@@ -1,10 +1,13 @@
 package authn
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/mitchellh/mapstructure"
 	"go.temporal.io/server/common/authorization"
@@ -23,13 +26,29 @@ const RolePolicyKey = "stack.auth.rolePolicy"
 //
 //	stack.auth.rolePolicy:
 //	  - value:
-//	      users:   {admin@example.com: ["temporal-system:admin"]}
-//	      groups:  {platform: ["default:write"]}
-//	      default: ["default:read"]
+//	      users:    {admin@example.com: ["temporal-system:admin"]}
+//	      subjects: {"CgV1aWQtMRIFbG9jYWw": ["default:write"]}
+//	      groups:   {platform: ["default:write"]}
+//	      serviceAccounts: {"workers/orders": ["default:worker"], "batch/*": ["default:write"]}
+//	      default:  ["default:read"]
+//
+// Every matching rule adds its permissions: users (by verified email),
+// subjects and groups for people's issuers, serviceAccounts for Kubernetes
+// issuers. default applies to a person's token that no other rule matched; a
+// ServiceAccount matching no rule gets nothing.
 type RolePolicy struct {
-	Users   map[string][]string `mapstructure:"users"`   // by email claim (case-insensitive)
-	Groups  map[string][]string `mapstructure:"groups"`  // by groups claim
-	Default []string            `mapstructure:"default"` // any other authenticated user
+	// Users by the "email" claim (case-insensitive), only when the IdP says
+	// it is verified (see Issuer.AssumeEmailVerified).
+	Users map[string][]string `mapstructure:"users"`
+	// Subjects by the "sub" claim (exact), which users cannot change.
+	Subjects map[string][]string `mapstructure:"subjects"`
+	// Groups by the "groups" claim.
+	Groups map[string][]string `mapstructure:"groups"`
+	// ServiceAccounts by "NAMESPACE/NAME", or "NAMESPACE/*" for every
+	// ServiceAccount of a namespace; tokens of Kubernetes issuers only.
+	ServiceAccounts map[string][]string `mapstructure:"serviceAccounts"`
+	// Default: any other authenticated person (not ServiceAccounts).
+	Default []string `mapstructure:"default"`
 }
 
 // rolePolicySetting registers the key with Temporal, so the server's own
@@ -46,6 +65,9 @@ func init() {
 // malformed permissions.
 func ParseRolePolicy(v any) (RolePolicy, error) {
 	var p RolePolicy
+	if v == nil {
+		return p, errors.New("role policy: the value is null (a mis-indented \"value:\"?); write {} for an empty policy")
+	}
 	dec, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{Result: &p, ErrorUnused: true})
 	if err != nil {
 		return p, err
@@ -58,6 +80,16 @@ func ParseRolePolicy(v any) (RolePolicy, error) {
 		all = append(all, perms)
 	}
 	for _, perms := range p.Groups {
+		all = append(all, perms)
+	}
+	for _, perms := range p.Subjects {
+		all = append(all, perms)
+	}
+	for sa, perms := range p.ServiceAccounts {
+		ns, name, ok := strings.Cut(sa, "/")
+		if !ok || ns == "" || name == "" || strings.ContainsAny(name, "/:") || strings.Contains(ns, ":") {
+			return RolePolicy{}, fmt.Errorf("role policy: service account %q: want NAMESPACE/NAME or NAMESPACE/*", sa)
+		}
 		all = append(all, perms)
 	}
 	all = append(all, p.Default)
@@ -77,7 +109,8 @@ func ParseRolePolicy(v any) (RolePolicy, error) {
 }
 
 // ParsePermission parses "<namespace>:<role>". Roles are case-insensitive;
-// "reader" and "writer" are aliases of read and write.
+// "reader" and "writer" are aliases of read and write. The namespace must be
+// a valid namespace name (ValidNamespaceName).
 func ParsePermission(perm string) (namespace string, role authorization.Role, err error) {
 	i := strings.LastIndexByte(perm, ':')
 	if i <= 0 || i == len(perm)-1 {
@@ -87,7 +120,38 @@ func ParsePermission(perm string) (namespace string, role authorization.Role, er
 	if err != nil {
 		return "", 0, fmt.Errorf("permission %q: %w", perm, err)
 	}
+	if err := ValidNamespaceName(perm[:i]); err != nil {
+		return "", 0, fmt.Errorf("permission %q: %w", perm, err)
+	}
 	return perm[:i], role, nil
+}
+
+// MaxNamespaceNameBytes is the longest namespace name a permission may name:
+// Temporal's default limit.maxIDLength (frontend RegisterNamespace refuses
+// longer names with "Namespace length exceeds limit.").
+const MaxNamespaceNameBytes = 1000
+
+// ValidNamespaceName reports why name cannot be a namespace in a permission:
+// empty, longer than MaxNamespaceNameBytes, not UTF-8, or containing
+// whitespace, control characters, ':' (the role separator) or ',' (the list
+// separator of scope-style permission strings). Temporal itself only bounds
+// the length; no namespace a user can create with such characters is worth a
+// grant that an unparsed claim could produce by accident.
+func ValidNamespaceName(name string) error {
+	switch {
+	case name == "":
+		return errors.New("empty namespace name")
+	case len(name) > MaxNamespaceNameBytes:
+		return fmt.Errorf("namespace name of %d bytes exceeds %d", len(name), MaxNamespaceNameBytes)
+	case !utf8.ValidString(name):
+		return errors.New("namespace name is not UTF-8")
+	}
+	for _, r := range name {
+		if unicode.IsSpace(r) || unicode.IsControl(r) || r == ':' || r == ',' {
+			return fmt.Errorf("namespace name %q contains %q", name, r)
+		}
+	}
+	return nil
 }
 
 // ParseRole parses a role name.
@@ -144,21 +208,38 @@ func parsePermissionWith(perm string, re *regexp.Regexp) (string, authorization.
 	return ns, r, nil
 }
 
-// policyGrants returns the permissions the policy gives an identity and which
-// rule matched ("user", "group", "default", or "" for none).
-func (p *RolePolicy) grants(email string, groups []string) ([]string, string) {
+// grants returns the permissions the policy gives an identity and which rule
+// matched first ("user", "subject", "group", "serviceaccount", "default", or
+// "" for none).
+func (p *RolePolicy) grants(id *Identity) ([]string, string) {
 	var perms []string
 	rule := ""
-	if ps, ok := p.Users[strings.ToLower(email)]; ok && email != "" {
-		perms, rule = append(perms, ps...), "user"
-	}
-	for _, g := range groups {
-		if ps, ok := p.Groups[g]; ok {
-			perms = append(perms, ps...)
-			if rule == "" {
-				rule = "group"
-			}
+	add := func(ps []string, ok bool, name string) {
+		if !ok {
+			return
 		}
+		perms = append(perms, ps...)
+		if rule == "" {
+			rule = name
+		}
+	}
+	if id.ServiceAccount != "" {
+		ns, _, _ := strings.Cut(id.ServiceAccount, "/")
+		ps, ok := p.ServiceAccounts[id.ServiceAccount]
+		add(ps, ok, "serviceaccount")
+		ps, ok = p.ServiceAccounts[ns+"/*"]
+		add(ps, ok, "serviceaccount")
+		return perms, rule
+	}
+	if id.Email != "" && id.EmailVerified {
+		ps, ok := p.Users[strings.ToLower(id.Email)]
+		add(ps, ok, "user")
+	}
+	ps, ok := p.Subjects[id.Subject]
+	add(ps, ok && id.Subject != "", "subject")
+	for _, g := range id.Groups {
+		ps, ok := p.Groups[g]
+		add(ps, ok, "group")
 	}
 	if rule == "" && len(p.Default) > 0 {
 		perms, rule = slices.Clone(p.Default), "default"

@@ -50,8 +50,8 @@ func BenchmarkClaimsAndAuthz(b *testing.B) {
 	ours := func(cacheSize int) func(*authorization.AuthInfo) bool {
 		cctx, cancel := context.WithCancel(ctx)
 		b.Cleanup(cancel)
-		m, err := authn.New(cctx, authn.Config{Issuer: authntest.Issuer, KeySourceURIs: []string{"file://" + p.Path},
-			Audiences: []string{"temporal-cli"}, CacheSize: cacheSize}, nil, log.NewNoopLogger())
+		m, err := authn.New(cctx, authn.Config{Issuers: []authn.Issuer{{Issuer: authntest.Issuer, KeySourceURIs: []string{"file://" + p.Path},
+			Audiences: []string{"temporal-cli"}}}, CacheSize: cacheSize}, nil, log.NewNoopLogger())
 		if err != nil {
 			b.Fatal(err)
 		}

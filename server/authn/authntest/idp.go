@@ -29,6 +29,8 @@ type IdP struct {
 	RSA  *rsa.PrivateKey
 	EC   *ecdsa.PrivateKey
 	Kid  string // kid of the RSA key
+	// extra are raw JWKS entries published after the two keys (PublishExtra).
+	extra []json.RawMessage
 }
 
 // New creates keys and publishes them.
@@ -47,12 +49,28 @@ func New(t testing.TB) *IdP {
 	return p
 }
 
+// PublishExtra adds raw JWKS entries (keys of kinds a verifier may not
+// support, say) to the published set, after the RSA and EC keys.
+func (p *IdP) PublishExtra(raw ...string) {
+	for _, r := range raw {
+		p.extra = append(p.extra, json.RawMessage(r))
+	}
+	p.publish()
+}
+
 func (p *IdP) publish() {
-	set := jose.JSONWebKeySet{Keys: []jose.JSONWebKey{
+	var keys []json.RawMessage
+	for _, k := range []jose.JSONWebKey{
 		{Key: &p.RSA.PublicKey, KeyID: p.Kid, Algorithm: "RS256", Use: "sig"},
 		{Key: &p.EC.PublicKey, KeyID: "ec-1", Algorithm: "ES256", Use: "sig"},
-	}}
-	b, _ := json.Marshal(set)
+	} {
+		b, err := k.MarshalJSON()
+		if err != nil {
+			p.t.Fatal(err)
+		}
+		keys = append(keys, b)
+	}
+	b, _ := json.Marshal(map[string]any{"keys": append(keys, p.extra...)})
 	if err := os.WriteFile(p.Path, b, 0o644); err != nil {
 		p.t.Fatal(err)
 	}

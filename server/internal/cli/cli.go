@@ -185,6 +185,16 @@ func startCommand() *urfave.Command {
 				Usage:   "accepted token audiences, any one of them (default: global.authorization.audience; none = not checked)",
 				EnvVars: []string{"TEMPORAL_AUTH_AUDIENCE"},
 			},
+			&urfave.StringFlag{
+				Name:    "auth-config",
+				Usage:   "YAML file of further token issuers (issuers: [{issuer, audiences, keySourceURIs, permissionsClaim, permissionsRegex, assumeEmailVerified, kubernetes}]), accepted beside --auth-issuer",
+				EnvVars: []string{"TEMPORAL_AUTH_CONFIG"},
+			},
+			&urfave.StringSliceFlag{
+				Name:    "auth-kubernetes-audience",
+				Usage:   "accept ServiceAccount tokens of the cluster the server runs in (or of --kubeconfig's) issued for these audiences, e.g. temporal (projected tokens of worker pods)",
+				EnvVars: []string{"TEMPORAL_AUTH_KUBERNETES_AUDIENCE"},
+			},
 			&urfave.StringSliceFlag{
 				Name:    "namespace",
 				Aliases: []string{"n"},
@@ -342,6 +352,15 @@ func dynamicConfigSource(ctx context.Context, c *urfave.Context, cfg *config.Con
 }
 
 func kubeClient(kubeconfig string) (kubernetes.Interface, error) {
+	rc, err := kubeRESTConfig(kubeconfig)
+	if err != nil {
+		return nil, fmt.Errorf("dynamic config: %w", err)
+	}
+	return kubernetes.NewForConfig(rc)
+}
+
+// kubeRESTConfig is --kubeconfig's cluster, else the pod's own (in-cluster).
+func kubeRESTConfig(kubeconfig string) (*rest.Config, error) {
 	var rc *rest.Config
 	var err error
 	if kubeconfig != "" {
@@ -350,8 +369,8 @@ func kubeClient(kubeconfig string) (kubernetes.Interface, error) {
 		rc, err = rest.InClusterConfig()
 	}
 	if err != nil {
-		return nil, fmt.Errorf("dynamic config: no Kubernetes client (set --kubeconfig outside a cluster): %w", err)
+		return nil, fmt.Errorf("no Kubernetes client (set --kubeconfig outside a cluster): %w", err)
 	}
 	rc.UserAgent = program
-	return kubernetes.NewForConfig(rc)
+	return rc, nil
 }
