@@ -134,7 +134,7 @@ func TestRenderDefault(t *testing.T) {
 	if err := yaml.Unmarshal([]byte(get(dc.raw, "data", "dynamic_config.yaml").(string)), &dyn); err != nil {
 		t.Fatal(err)
 	}
-	if dyn["system.secondaryVisibilityWritingMode"][0]["value"] != "dual" || dyn["frontend.exposeAuthorizerErrors"][0]["value"] != true ||
+	if dyn["system.secondaryVisibilityWritingMode"][0]["value"] != "dual" || dyn["frontend.enablePrincipalPropagation"][0]["value"] != true ||
 		get(dyn["stack.auth.rolePolicy"][0]["value"], "users", "admin@example.com", 0) != "temporal-system:admin" {
 		t.Errorf("dynamic config %v", dyn)
 	}

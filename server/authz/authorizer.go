@@ -8,7 +8,7 @@ import (
 	"fmt"
 	"strings"
 
-	"go.temporal.io/api/serviceerror"
+	commonpb "go.temporal.io/api/common/v1"
 	taskqueuepb "go.temporal.io/api/taskqueue/v1"
 	"go.temporal.io/server/common/api"
 	"go.temporal.io/server/common/authorization"
@@ -37,18 +37,23 @@ var metricDecisions = metrics.NewCounterDef("stack_authz_decisions_total",
 // Authorizer implements authorization.Authorizer.
 type Authorizer struct {
 	blocked  func() *Blocklist
+	audit    func() AuditPolicy
 	logger   log.Logger
 	counters map[string]metrics.CounterIface
 }
 
 var _ authorization.Authorizer = (*Authorizer)(nil)
 
-// New returns an Authorizer; blocked returns the task-queue blocklist in force.
-func New(blocked func() *Blocklist, logger log.Logger, handler metrics.Handler) *Authorizer {
+// New returns an Authorizer; blocked returns the task-queue blocklist in
+// force, audit (nil = DefaultAuditPolicy) which allowed calls to audit.
+func New(blocked func() *Blocklist, audit func() AuditPolicy, logger log.Logger, handler metrics.Handler) *Authorizer {
 	if handler == nil {
 		handler = metrics.NoopMetricsHandler
 	}
-	a := &Authorizer{blocked: blocked, logger: logger, counters: map[string]metrics.CounterIface{}}
+	if audit == nil {
+		audit = func() AuditPolicy { return DefaultAuditPolicy }
+	}
+	a := &Authorizer{blocked: blocked, audit: audit, logger: logger, counters: map[string]metrics.CounterIface{}}
 	for _, r := range []string{reasonAllowed, reasonHealth, reasonInternal} {
 		a.counters[r] = metricDecisions.With(handler.WithTags(metrics.StringTag("decision", "allow"), metrics.StringTag("reason", r)))
 	}
@@ -60,7 +65,13 @@ func New(blocked func() *Blocklist, logger log.Logger, handler metrics.Handler) 
 
 var allow = authorization.Result{Decision: authorization.DecisionAllow}
 
-// Authorize implements authorization.Authorizer.
+// Authorize implements authorization.Authorizer. It never returns an error:
+// a denial is a Result with DecisionDeny and the reason, which Temporal's
+// interceptor answers with PermissionDenied carrying that reason (whatever
+// frontend.exposeAuthorizerErrors says), counts in
+// service_errors_unauthorized and does not log. An allowed call returns the
+// caller's principal (recorded on history events when
+// frontend.enablePrincipalPropagation is on).
 func (a *Authorizer) Authorize(_ context.Context, c *authorization.Claims, t *authorization.CallTarget) (authorization.Result, error) {
 	if authorization.IsHealthCheckAPI(t.APIName) {
 		a.counters[reasonHealth].Record(1)
@@ -69,32 +80,34 @@ func (a *Authorizer) Authorize(_ context.Context, c *authorization.Claims, t *au
 	if c != nil && c.AuthType == authorization.InternalPrincipalType && c.Subject == authorization.InternalPrincipalName {
 		// internal-frontend traffic (system workflows); only in-cluster callers reach it.
 		a.counters[reasonInternal].Record(1)
-		return allow, nil
+		return authorization.Result{Decision: authorization.DecisionAllow,
+			Principal: &commonpb.Principal{Type: authorization.InternalPrincipalType, Name: authorization.InternalPrincipalName}}, nil
 	}
 	method := api.MethodName(t.APIName)
 	if c == nil {
-		return a.deny(c, t, method, "", reasonNoCredential, `no credentials: send the header "authorization: Bearer <token>"`)
+		return a.deny(c, t, method, "", reasonNoCredential, `no credentials: send "authorization: Bearer <token>"`), nil
 	}
 	if te, ok := c.Extensions.(*authn.TokenError); ok {
-		return a.deny(c, t, method, "", reasonBadToken, te.Error())
+		return a.deny(c, t, method, "", reasonBadToken, te.Error()), nil
 	}
 	md := api.GetMethodMetadata(t.APIName)
+	access := Access(t.APIName)
 	switch md.Scope {
 	case api.ScopeNamespace:
 		role := c.System | c.Namespaces[t.Namespace]
-		if !permits(role, md.Access, method) {
+		if !permits(role, access, method) {
 			return a.deny(c, t, method, "", reasonRole, fmt.Sprintf("role %s on namespace %q cannot call %s (needs %s)",
-				roleName(role), t.Namespace, method, needs(md.Access, method)))
+				roleName(role), truncate(t.Namespace), method, needs(access, method))), nil
 		}
 		if md.Polling == api.PollingAlways {
 			if tq := taskQueue(t.Request); tq != "" && a.blocked().Blocked(t.Namespace, tq) {
 				return a.deny(c, t, method, tq, reasonBlocked, fmt.Sprintf("task queue %q in namespace %q is blocked by policy: %s is denied",
-					tq, t.Namespace, method))
+					truncate(tq), truncate(t.Namespace), method)), nil
 			}
 		}
 	case api.ScopeCluster:
-		ok := permits(c.System, md.Access, method)
-		if !ok && md.Access == api.AccessReadOnly {
+		ok := permits(c.System, access, method)
+		if !ok && access == api.AccessReadOnly {
 			// Cluster-wide reads (list namespaces, cluster and system info)
 			// are open to anyone granted a role somewhere, so the UI works.
 			ok = c.System != 0
@@ -104,13 +117,27 @@ func (a *Authorizer) Authorize(_ context.Context, c *authorization.Claims, t *au
 		}
 		if !ok {
 			return a.deny(c, t, method, "", reasonRole, fmt.Sprintf("cluster API %s needs temporal-system:%s; the caller has temporal-system role %s",
-				method, needs(md.Access, method), roleName(c.System)))
+				method, needs(access, method), roleName(c.System))), nil
 		}
 	default:
-		return a.deny(c, t, method, "", reasonUnknownAPI, fmt.Sprintf("unknown API %s", t.APIName))
+		return a.deny(c, t, method, "", reasonUnknownAPI, fmt.Sprintf("unknown API %s", truncate(t.APIName))), nil
 	}
 	a.counters[reasonAllowed].Record(1)
-	return allow, nil
+	principal := principalOf(c)
+	if a.audit().Audits(Category(t.APIName)) {
+		a.auditLine(c, t, method, "", "allow", reasonAllowed, "")
+	}
+	return authorization.Result{Decision: authorization.DecisionAllow, Principal: principal}, nil
+}
+
+// principalOf names the caller for history events: a verified email, else
+// the token's subject; a Kubernetes ServiceAccount as
+// system:serviceaccount:NAMESPACE:NAME (see authn.Identity).
+func principalOf(c *authorization.Claims) *commonpb.Principal {
+	if id, ok := c.Extensions.(*authn.Identity); ok && id.PrincipalType != "" {
+		return &commonpb.Principal{Type: id.PrincipalType, Name: id.PrincipalName}
+	}
+	return &commonpb.Principal{Type: authn.PrincipalSubject, Name: c.Subject}
 }
 
 // permits reports whether role may make a call with this access level.
@@ -164,6 +191,14 @@ type hasTaskQueue interface {
 	GetTaskQueue() *taskqueuepb.TaskQueue
 }
 
+type hasWorkflowID interface {
+	GetWorkflowId() string
+}
+
+type hasExecution interface {
+	GetWorkflowExecution() *commonpb.WorkflowExecution
+}
+
 // taskQueue names a poll's task queue; a sticky queue is named by its normal queue.
 func taskQueue(req any) string {
 	r, ok := req.(hasTaskQueue)
@@ -177,25 +212,67 @@ func taskQueue(req any) string {
 	return tq.GetName()
 }
 
-// deny records and logs a denial. The reason travels as a PermissionDenied
-// error: with frontend.exposeAuthorizerErrors (on by Temporal Stack default)
-// the caller sees it as the message; otherwise Temporal hides it.
-func (a *Authorizer) deny(c *authorization.Claims, t *authorization.CallTarget, method, tq, code, reason string) (authorization.Result, error) {
+// workflowID names the workflow a request is about, if any.
+func workflowID(req any) string {
+	if r, ok := req.(hasWorkflowID); ok {
+		return r.GetWorkflowId()
+	}
+	if r, ok := req.(hasExecution); ok {
+		return r.GetWorkflowExecution().GetWorkflowId()
+	}
+	return ""
+}
+
+// maxAuditField bounds every caller-chosen string in an audit line or a
+// reason (namespace, workflow id, task queue, principal), so a flood of
+// hostile calls writes lines of bounded size.
+const maxAuditField = 128
+
+func truncate(s string) string {
+	if len(s) <= maxAuditField {
+		return s
+	}
+	return s[:maxAuditField] + "..."
+}
+
+// deny counts and audits a denial and returns it as a Result.
+func (a *Authorizer) deny(c *authorization.Claims, t *authorization.CallTarget, method, tq, code, reason string) authorization.Result {
 	a.counters[code].Record(1)
-	subject, email := "", ""
+	a.auditLine(c, t, method, tq, "deny", code, reason)
+	return authorization.Result{Decision: authorization.DecisionDeny, Reason: reason}
+}
+
+// auditLine writes one audit line (README, "Audit"): allowed calls at Info,
+// denials at Warn; empty fields are left out and every caller-chosen value
+// is truncated to maxAuditField bytes.
+func (a *Authorizer) auditLine(c *authorization.Claims, t *authorization.CallTarget, method, tq, decision, code, reason string) {
+	tags := make([]tag.Tag, 0, 9)
 	if c != nil {
-		subject = c.Subject
-		if id, ok := c.Extensions.(*authn.Identity); ok {
-			email = id.Email
+		p := principalOf(c)
+		if p.Name != "" {
+			tags = append(tags, tag.NewStringTag("principal", p.Type+":"+truncate(p.Name)))
 		}
+	}
+	tags = append(tags, tag.NewStringTag("api", method))
+	if t.Namespace != "" {
+		tags = append(tags, tag.NewStringTag("namespace", truncate(t.Namespace)))
+	}
+	if wf := workflowID(t.Request); wf != "" {
+		tags = append(tags, tag.NewStringTag("workflow-id", truncate(wf)))
 	}
 	if tq == "" {
 		tq = taskQueue(t.Request)
 	}
-	a.logger.Warn("Authorization denied.",
-		tag.NewStringTag("subject", subject), tag.NewStringTag("email", email), tag.NewStringTag("api", method),
-		tag.NewStringTag("namespace", t.Namespace), tag.NewStringTag("task-queue", tq),
-		tag.NewStringTag("decision", "deny"), tag.NewStringTag("reason-code", code), tag.NewStringTag("reason", reason))
-	return authorization.Result{Decision: authorization.DecisionDeny, Reason: reason},
-		serviceerror.NewPermissionDenied("permission denied: "+reason, code)
+	if tq != "" {
+		tags = append(tags, tag.NewStringTag("task-queue", truncate(tq)))
+	}
+	tags = append(tags, tag.NewStringTag("decision", decision), tag.NewStringTag("reason-code", code))
+	if reason != "" {
+		tags = append(tags, tag.NewStringTag("reason", reason))
+	}
+	if decision == "deny" {
+		a.logger.Warn("Audit.", tags...)
+		return
+	}
+	a.logger.Info("Audit.", tags...)
 }

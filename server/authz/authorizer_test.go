@@ -36,7 +36,7 @@ func newTestAuthorizer(t *testing.T, blocked ...string) *Authorizer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(func() *Blocklist { return b }, log.NewNoopLogger(), nil)
+	return New(func() *Blocklist { return b }, nil, log.NewNoopLogger(), nil)
 }
 
 func decide(a *Authorizer, c *authorization.Claims, method, ns string, req any) authorization.Result {
@@ -66,6 +66,7 @@ func TestRoleMatrix(t *testing.T) {
 	counts := map[string]int{}
 	for _, m := range allMethods() {
 		md := api.GetMethodMetadata(m)
+		access := Access(m)
 		name := api.MethodName(m)
 		if authorization.IsHealthCheckAPI(m) {
 			continue
@@ -90,16 +91,22 @@ func TestRoleMatrix(t *testing.T) {
 			case rn == "worker":
 				want = workerAPIs[name]
 			case rn == "read":
-				want = md.Access == api.AccessReadOnly
+				want = access == api.AccessReadOnly
 			case rn == "write":
-				want = md.Access == api.AccessReadOnly || md.Access == api.AccessWrite
+				want = access == api.AccessReadOnly || access == api.AccessWrite
 			}
-			r := decide(a, nsClaims, m, "default", nil)
+			r, err := a.Authorize(context.Background(), nsClaims, &authorization.CallTarget{APIName: m, Namespace: "default"})
+			if err != nil {
+				t.Errorf("%s: Authorize returned an error (denials must be Results): %v", name, err)
+			}
 			if got := r.Decision == authorization.DecisionAllow; got != want {
 				t.Errorf("%s with default:%s: allowed=%v want %v (%s)", name, rn, got, want, r.Reason)
 			}
 			if r.Decision == authorization.DecisionAllow {
 				counts[rn]++
+				if r.Principal.GetName() != "u" {
+					t.Errorf("%s allowed without the caller's principal: %v", name, r.Principal)
+				}
 			} else if !strings.Contains(r.Reason, name) || !strings.Contains(r.Reason, `"default"`) {
 				t.Errorf("deny reason %q does not name the API and namespace", r.Reason)
 			}
@@ -112,6 +119,25 @@ func TestRoleMatrix(t *testing.T) {
 	t.Logf("namespace-scoped methods allowed per role: %v (of %d methods)", counts, len(allMethods()))
 	if counts["worker"] != len(workerAPIs) {
 		t.Errorf("worker allowed %d methods, want exactly the %d worker APIs", counts["worker"], len(workerAPIs))
+	}
+}
+
+// Every API Temporal Stack raises to admin is a namespace-scoped
+// WorkflowService method that upstream does not already rate admin.
+func TestAdminAPIsExist(t *testing.T) {
+	known := map[string]bool{}
+	for _, m := range allMethods() {
+		known[api.MethodName(m)] = true
+	}
+	for name := range adminAPIs {
+		m := api.WorkflowServicePrefix + name
+		md := api.GetMethodMetadata(m)
+		if !known[name] || md.Scope != api.ScopeNamespace || md.Access == api.AccessAdmin || Access(m) != api.AccessAdmin {
+			t.Errorf("admin API %s: known %v, metadata %+v", name, known[name], md)
+		}
+		if workerAPIs[name] {
+			t.Errorf("%s is both a worker API and admin-only", name)
+		}
 	}
 }
 

@@ -55,7 +55,7 @@ func BenchmarkClaimsAndAuthz(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		az := New(func() *Blocklist { return nil }, log.NewNoopLogger(), nil)
+		az := New(func() *Blocklist { return nil }, nil, log.NewNoopLogger(), nil)
 		return func(ai *authorization.AuthInfo) bool {
 			c, _ := m.GetClaims(ai)
 			r, _ := az.Authorize(ctx, c, target)

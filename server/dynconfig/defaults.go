@@ -5,9 +5,10 @@ import "go.temporal.io/server/common/dynamicconfig"
 // Defaults are Temporal Stack's own defaults for upstream keys; any value the
 // operator sets for a key replaces them.
 var Defaults = map[dynamicconfig.Key][]dynamicconfig.ConstrainedValue{
-	// Deny reasons reach the caller ("role read on namespace ... cannot call
-	// StartWorkflowExecution") instead of a bare "Request unauthorized".
-	dynamicconfig.MakeKey("frontend.exposeAuthorizerErrors"): {{Value: true}},
+	// Every history event records the principal that caused it (the
+	// authorizer returns the caller's verified email, subject or
+	// ServiceAccount). Temporal's default is false.
+	dynamicconfig.MakeKey("frontend.enablePrincipalPropagation"): {{Value: true}},
 }
 
 // WithDefaults serves defaults for keys c has no value for. Subscriptions

@@ -92,7 +92,7 @@ func authOptions(ctx context.Context, c *urfave.Context, cfg *config.Config, col
 			tag.NewBoolTag("kubernetes", is.Kubernetes))
 	}
 	return []temporal.ServerOption{
-		temporal.WithAuthorizer(authz.New(blocked, logger, mh)),
+		temporal.WithAuthorizer(authz.New(blocked, authz.LiveAuditPolicy(col), logger, mh)),
 		temporal.WithClaimMapper(func(*config.Config) authorization.ClaimMapper { return mapper }),
 	}, nil
 }
