@@ -14,6 +14,9 @@ import (
 	"helm.sh/helm/v3/pkg/chartutil"
 	"helm.sh/helm/v3/pkg/releaseutil"
 	"sigs.k8s.io/yaml"
+
+	_ "github.com/temporal-stack/stack/server/authz" // registers the Stack keys checked below
+	"github.com/temporal-stack/stack/server/dynconfig"
 )
 
 // object is one rendered manifest.
@@ -141,8 +144,14 @@ func TestRenderDefault(t *testing.T) {
 	// The server's env names this release's ConfigMap and the bundled Dex.
 	env := objs["ConfigMap/temporal-stack-server-env"]
 	if get(env.raw, "data", "TEMPORAL_DYNAMIC_CONFIG_CONFIGMAP") != "temporal/temporal-stack-dynamic-config" ||
-		get(env.raw, "data", "TEMPORAL_AUTH_ISSUER") != "http://host.docker.internal:30556/dex" {
+		get(env.raw, "data", "TEMPORAL_AUTH_ISSUER") != "http://host.docker.internal:30556/dex" ||
+		get(env.raw, "data", "TEMPORAL_AUTH_KUBERNETES_AUDIENCE") != "temporal" {
 		t.Errorf("server env %v", env.raw["data"])
+	}
+	// What the server would refuse, the chart never renders: its dynamic
+	// config passes the server's own strict loader.
+	if lr := dynconfig.Load([]byte(get(dc.raw, "data", "dynamic_config.yaml").(string))); len(lr.Errors) > 0 {
+		t.Errorf("the rendered dynamic config is refused by the server: %v", lr.Errors)
 	}
 	// Every pod runs as non-root; every Job and Deployment uses pinned images.
 	for name, o := range objs {

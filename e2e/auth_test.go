@@ -22,6 +22,7 @@ import (
 
 	"github.com/go-jose/go-jose/v4"
 	"github.com/go-jose/go-jose/v4/jwt"
+	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/api/operatorservice/v1"
 	"go.temporal.io/api/serviceerror"
 	taskqueuepb "go.temporal.io/api/taskqueue/v1"
@@ -125,9 +126,8 @@ func TestAuthWithDex(t *testing.T) {
 	}
 	denied := func(err error, want string) {
 		t.Helper()
-		var pd *serviceerror.PermissionDenied
-		if !errors.As(err, &pd) || !strings.Contains(err.Error(), want) {
-			t.Fatalf("err = %v, want PermissionDenied containing %q", err, want)
+		if !isDenied(err) || !strings.Contains(denyReason(err), want) {
+			t.Fatalf("err = %v (reason %q), want PermissionDenied whose reason contains %q", err, denyReason(err), want)
 		}
 	}
 
@@ -194,8 +194,17 @@ func TestAuthWithDex(t *testing.T) {
 	_, err = writer.WorkflowService().RegisterNamespace(ctx, &workflowservice.RegisterNamespaceRequest{Namespace: "evil", WorkflowExecutionRetentionPeriod: durationpb.New(time.Hour)})
 	denied(err, "cannot call RegisterNamespace")
 
-	if !srv.LogContains("Authorization denied.", `"api":"StartWorkflowExecution"`, `"reason-code":"insufficient_role"`, `"email":"reader@example.com"`) {
+	if !srv.LogContains(`"Audit."`, `"api":"StartWorkflowExecution"`, `"decision":"deny"`, `"reason-code":"insufficient_role"`, `"principal":"email:reader@example.com"`) {
 		t.Fatal("no audit line for the reader's denied start")
+	}
+	if !srv.LogContains(`"Audit."`, `"api":"StartWorkflowExecution"`, `"decision":"allow"`, `"principal":"email:writer@example.com"`, `"workflow-id":"auth-1"`) {
+		t.Fatal("no audit line for the writer's allowed start")
+	}
+	if srv.LogContains(`"Audit."`, `"api":"DescribeWorkflowExecution"`, `"decision":"allow"`) || srv.LogContains(`"Audit."`, `"api":"PollActivityTaskQueue"`) {
+		t.Fatal("reads or polls audited under the default policy")
+	}
+	if srv.LogContains("Authorization error") {
+		t.Fatal("a denial was logged by Temporal as an authorization error")
 	}
 	eventually(t, 10*time.Second, "the deny counter", func() error {
 		v, err := srv.Metric("stack_authz_decisions_total", map[string]string{"decision": "deny", "reason": "insufficient_role"})
@@ -225,7 +234,7 @@ func TestAuthWithDex(t *testing.T) {
 		return err
 	}
 	eventually(t, 10*time.Second, "the poll to be denied", func() error {
-		if err := poll(); !isDenied(err) || !strings.Contains(err.Error(), `task queue "blocked" in namespace "default" is blocked`) {
+		if err := poll(); !isDenied(err) || !strings.Contains(denyReason(err), `task queue "blocked" in namespace "default" is blocked`) {
 			return fmt.Errorf("poll: %v", err)
 		}
 		return nil
@@ -233,8 +242,20 @@ func TestAuthWithDex(t *testing.T) {
 	setPolicy("", "")
 	eventually(t, 10*time.Second, "the poll to be allowed", poll)
 
+	t.Log("step: batch operations need namespace admin")
+	_, err = writer.WorkflowService().StartBatchOperation(ctx, &workflowservice.StartBatchOperationRequest{
+		Namespace: "default", JobId: "writer-batch", Reason: "e2e", VisibilityQuery: "TaskQueue = 'nobody-polls'",
+		Operation: &workflowservice.StartBatchOperationRequest_TerminationOperation{}})
+	denied(err, `role write on namespace "default" cannot call StartBatchOperation (needs admin)`)
+
 	t.Log("step: system workflows (schedules, batch operations) work with auth on")
-	systemWorkflows(t, writer)
+	systemWorkflows(t, writer, admin)
+
+	t.Log("step: every history event records the principal that caused it")
+	attribution(t, map[string]client.Client{"writer": writer, "admin": admin})
+
+	t.Log("step: 1000 token-less calls: bounded log, counted as unauthorized")
+	denialFlood(t, srv)
 
 	t.Log("step: the temporal CLI with a token")
 	temporalCLI(t, srv.FrontendAddr, tokens["reader"])
@@ -257,7 +278,7 @@ func TestAuthWithDex(t *testing.T) {
 		return describeAs(srv.FrontendAddr, fresh.Access)
 	})
 	t.Logf("new key accepted %s after the first try", time.Since(start).Round(time.Millisecond))
-	if err := describeAs(srv.FrontendAddr, old); !isDenied(err) || !strings.Contains(err.Error(), "unknown signing key") {
+	if err := describeAs(srv.FrontendAddr, old); !isDenied(err) || !strings.Contains(denyReason(err), "unknown signing key") {
 		t.Fatalf("a token of the old key: %v", err)
 	}
 	if srv.LogContains(old[len(old)-30:]) || srv.LogContains(fresh.Access[len(fresh.Access)-30:]) {
@@ -269,6 +290,22 @@ func TestAuthWithDex(t *testing.T) {
 func isDenied(err error) bool {
 	var pd *serviceerror.PermissionDenied
 	return status.Code(err) == codes.PermissionDenied || errors.As(err, &pd)
+}
+
+// denyReason is the reason a PermissionDenied carries in its details (the
+// message is Temporal's "Request unauthorized."), from the SDK's serviceerror
+// or a raw gRPC status.
+func denyReason(err error) string {
+	var pd *serviceerror.PermissionDenied
+	if errors.As(err, &pd) {
+		return pd.Reason
+	}
+	if st, ok := status.FromError(err); ok && err != nil {
+		if errors.As(serviceerror.FromStatus(st), &pd) {
+			return pd.Reason
+		}
+	}
+	return ""
 }
 
 func eventually(t *testing.T, timeout time.Duration, what string, f func() error) {
@@ -336,7 +373,7 @@ func denyAllWithoutToken(t *testing.T, addr string) {
 				err = conn.Invoke(ctx, full, req, dynamicpb.NewMessage(md.Output()))
 			}
 			cancel()
-			streamDenied := (md.IsStreamingClient() || md.IsStreamingServer()) && strings.Contains(fmt.Sprint(err), "permission denied: no credentials")
+			streamDenied := (md.IsStreamingClient() || md.IsStreamingServer()) && strings.Contains(denyReason(err), "no credentials")
 			if status.Code(err) == codes.PermissionDenied || streamDenied {
 				// Temporal's stream interceptor returns the denial with code Unknown.
 				deniedN++
@@ -348,7 +385,7 @@ func denyAllWithoutToken(t *testing.T, addr string) {
 	}
 }
 
-func systemWorkflows(t *testing.T, c client.Client) {
+func systemWorkflows(t *testing.T, c, admin client.Client) {
 	ctx := context.Background()
 	h, err := c.ScheduleClient().Create(ctx, client.ScheduleOptions{
 		ID:     "auth-schedule",
@@ -376,7 +413,7 @@ func systemWorkflows(t *testing.T, c client.Client) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := c.WorkflowService().StartBatchOperation(ctx, &workflowservice.StartBatchOperationRequest{
+	if _, err := admin.WorkflowService().StartBatchOperation(ctx, &workflowservice.StartBatchOperationRequest{
 		Namespace: "default", JobId: "auth-batch", Reason: "e2e", VisibilityQuery: "TaskQueue = 'nobody-polls'",
 		Operation: &workflowservice.StartBatchOperationRequest_TerminationOperation{},
 	}); err != nil {
@@ -477,5 +514,89 @@ func attacks(t *testing.T, d *dex.Dex, addr, good string) {
 	}
 	if err := describeAs(addr, good); err != nil {
 		t.Fatalf("the server is not serving a good token after the attacks: %v", err)
+	}
+}
+
+// attribution: two users start, signal and terminate workflows; each event's
+// principal names the user whose call caused it.
+func attribution(t *testing.T, users map[string]client.Client) {
+	ctx := context.Background()
+	type step struct{ starter, signaler, terminator string }
+	for i, st := range []step{{"writer", "admin", "writer"}, {"admin", "writer", "admin"}} {
+		id := fmt.Sprintf("attribution-%d", i)
+		if _, err := users[st.starter].ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: id, TaskQueue: "attribution-nobody-polls"}, "Wait"); err != nil {
+			t.Fatal(err)
+		}
+		if err := users[st.signaler].SignalWorkflow(ctx, id, "", "go", nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := users[st.terminator].TerminateWorkflow(ctx, id, "", "e2e"); err != nil {
+			t.Fatal(err)
+		}
+		want := map[enumspb.EventType]string{
+			enumspb.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED:    st.starter,
+			enumspb.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED:   st.signaler,
+			enumspb.EVENT_TYPE_WORKFLOW_EXECUTION_TERMINATED: st.terminator,
+		}
+		it := users["admin"].GetWorkflowHistory(ctx, id, "", false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
+		seen := 0
+		for it.HasNext() {
+			ev, err := it.Next()
+			if err != nil {
+				t.Fatal(err)
+			}
+			user, ok := want[ev.EventType]
+			if !ok {
+				continue
+			}
+			seen++
+			if p := ev.GetPrincipal(); p.GetType() != "email" || p.GetName() != user+"@example.com" {
+				t.Errorf("%s event %s: principal %v, want email %s@example.com", id, ev.EventType, p, user)
+			}
+		}
+		if seen != len(want) {
+			t.Errorf("%s: %d of the %d events found", id, seen, len(want))
+		}
+	}
+}
+
+// denialFlood sends 1000 token-less calls and measures the server log they
+// cause; Temporal counts them in service_errors_unauthorized.
+func denialFlood(t *testing.T, srv *serverproc.Server) {
+	conn, err := grpc.NewClient(srv.FrontendAddr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	wf := workflowservice.NewWorkflowServiceClient(conn)
+	unauthorized := func() float64 {
+		v, _ := srv.Metric("service_errors_unauthorized", map[string]string{"namespace": "default"})
+		return v
+	}
+	before, countBefore := len(srv.Logs()), unauthorized()
+	const calls = 1000
+	for i := range calls {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		_, err := wf.StartWorkflowExecution(ctx, &workflowservice.StartWorkflowExecutionRequest{Namespace: "default",
+			WorkflowId: fmt.Sprintf("flood-%d-%s", i, strings.Repeat("x", 300)), RequestId: fmt.Sprint(i)})
+		cancel()
+		if !strings.Contains(denyReason(err), "no credentials") {
+			t.Fatalf("call %d: %v", i, err)
+		}
+	}
+	var grew int
+	eventually(t, 10*time.Second, "the counter", func() error {
+		grew = len(srv.Logs()) - before
+		if n := unauthorized() - countBefore; n < calls {
+			return fmt.Errorf("service_errors_unauthorized grew by %v, want %d", n, calls)
+		}
+		return nil
+	})
+	t.Logf("server log: %d bytes for %d denied calls (%.0f bytes per denial)", grew, calls, float64(grew)/calls)
+	if grew > 300_000 {
+		t.Fatalf("%d denied calls wrote %d bytes of server log, more than 300 KB", calls, grew)
+	}
+	if strings.Contains(srv.Logs()[before:], "Authorization error") || strings.Contains(srv.Logs()[before:], "stacktrace") {
+		t.Fatal("denials logged as errors with stack traces")
 	}
 }

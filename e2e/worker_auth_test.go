@@ -88,7 +88,7 @@ func TestWorkerTokenRenewal(t *testing.T) {
 		}
 		time.Sleep(2 * time.Second)
 	}
-	if srv.LogContains("Authorization denied.") {
+	if srv.LogContains(`"Audit."`, `"decision":"deny"`) {
 		t.Fatal("a call was denied while the tokens renewed")
 	}
 	t.Logf("worker polled and completed tasks for %s with %s tokens", time.Since(start).Round(time.Second), lifetime)

@@ -53,3 +53,17 @@ secondary-visibility: {database: {{ .Values.postgres.stores.secondaryVisibility.
 {{- randAlphaNum 24 -}}
 {{- end -}}
 {{- end -}}
+
+{{- /*
+A worker pod's ServiceAccount token for Temporal, projected by the kubelet and
+rotated before it expires. In a worker Deployment (this chart as a dependency):
+  volumes: [{{ include "temporal-stack.workerTokenVolume" . }}]
+  containers[*].volumeMounts: [{{ include "temporal-stack.workerTokenMount" . }}]
+and in the worker: workerauth.TokenFile(workerauth.DefaultServiceAccountTokenPath).
+*/ -}}
+{{- define "temporal-stack.workerTokenVolume" -}}
+{name: temporal-token, projected: {sources: [{serviceAccountToken: {path: token, audience: {{ .Values.auth.workloadIdentity.audience | quote }}, expirationSeconds: 3600}}]}}
+{{- end }}
+{{- define "temporal-stack.workerTokenMount" -}}
+{name: temporal-token, mountPath: /var/run/secrets/temporal, readOnly: true}
+{{- end }}
