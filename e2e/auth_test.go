@@ -200,11 +200,18 @@ func TestAuthWithDex(t *testing.T) {
 	if !srv.LogContains(`"Audit."`, `"api":"StartWorkflowExecution"`, `"decision":"allow"`, `"principal":"email:writer@example.com"`, `"workflow-id":"auth-1"`) {
 		t.Fatal("no audit line for the writer's allowed start")
 	}
-	if srv.LogContains(`"Audit."`, `"api":"DescribeWorkflowExecution"`, `"decision":"allow"`) || srv.LogContains(`"Audit."`, `"api":"PollActivityTaskQueue"`) {
-		t.Fatal("reads or polls audited under the default policy")
+	for _, line := range strings.Split(srv.Logs(), "\n") {
+		if strings.Contains(line, `"Audit."`) && strings.Contains(line, `"decision":"allow"`) &&
+			(strings.Contains(line, `"api":"DescribeWorkflowExecution"`) || strings.Contains(line, `"api":"PollActivityTaskQueue"`)) {
+			t.Fatalf("a read or a poll audited under the default policy: %s", line)
+		}
 	}
-	if srv.LogContains("Authorization error") {
-		t.Fatal("a denial was logged by Temporal as an authorization error")
+	for _, line := range strings.Split(srv.Logs(), "\n") {
+		// Upstream's stream interceptor logs its own denials (the one stream,
+		// AdminService replication, called once without a token above).
+		if strings.Contains(line, "Authorization error") && !strings.Contains(line, "InterceptStream") {
+			t.Fatalf("a denial was logged by Temporal as an authorization error: %s", line)
+		}
 	}
 	eventually(t, 10*time.Second, "the deny counter", func() error {
 		v, err := srv.Metric("stack_authz_decisions_total", map[string]string{"decision": "deny", "reason": "insufficient_role"})
@@ -259,6 +266,9 @@ func TestAuthWithDex(t *testing.T) {
 
 	t.Log("step: the temporal CLI with a token")
 	temporalCLI(t, srv.FrontendAddr, tokens["reader"])
+	if !srv.LogContains(`"Audit."`, `"api":"ListWorkflowExecutions"`, `"reason-code":"invalid_token"`, `"reason":"invalid token: malformed`) {
+		t.Fatal("no audit line with the reason for the CLI's bad token")
+	}
 
 	t.Log("step: one metrics surface, checked by promtool")
 	checkMetrics(t, srv.MetricsURL)
@@ -373,9 +383,9 @@ func denyAllWithoutToken(t *testing.T, addr string) {
 				err = conn.Invoke(ctx, full, req, dynamicpb.NewMessage(md.Output()))
 			}
 			cancel()
-			streamDenied := (md.IsStreamingClient() || md.IsStreamingServer()) && strings.Contains(denyReason(err), "no credentials")
+			// Temporal's stream interceptor answers a denial with code Unknown and no reason.
+			streamDenied := (md.IsStreamingClient() || md.IsStreamingServer()) && strings.Contains(fmt.Sprint(err), "Request unauthorized")
 			if status.Code(err) == codes.PermissionDenied || streamDenied {
-				// Temporal's stream interceptor returns the denial with code Unknown.
 				deniedN++
 			} else {
 				t.Errorf("%s without a token: %v", full, err)
@@ -446,10 +456,13 @@ func temporalCLI(t *testing.T, addr, readerToken string) {
 	if err != nil || !strings.Contains(out, "auth-1") {
 		t.Fatalf("temporal workflow list as reader: %v\n%s", err, out)
 	}
+	// The pinned CLI prints the message ("Request unauthorized."), not the
+	// reason the PermissionDenied details carry; the audit line has it.
 	out, err = run("not-a-token")
-	if err == nil || !strings.Contains(out, "invalid token") {
+	if err == nil || !strings.Contains(out, "Request unauthorized") {
 		t.Fatalf("temporal CLI with a bad token: %v\n%s", err, out)
 	}
+	t.Logf("the CLI with a bad token prints: %s", strings.TrimSpace(out))
 }
 
 // attacks sends forged tokens to the real server.

@@ -71,11 +71,14 @@ func TestAuditLines(t *testing.T) {
 	if len(denials) != 1 || denials[0].Level != zapcore.WarnLevel {
 		t.Fatalf("denials: %+v", denials)
 	}
+	if f := denials[0].ContextMap(); f["workflow-id"] != nil || f["reason-code"] != "no_credentials" || len(f["namespace"].(string)) > 60 {
+		t.Fatalf("a token-less denial: %v", f)
+	}
 	size := 0
 	for k, v := range denials[0].ContextMap() {
 		size += len(k) + len(v.(string))
 	}
-	if size > 600 {
+	if size > 200 {
 		t.Fatalf("a denial with 100 kB of caller-chosen strings wrote %d bytes of fields", size)
 	}
 }

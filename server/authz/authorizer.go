@@ -224,15 +224,23 @@ func workflowID(req any) string {
 }
 
 // maxAuditField bounds every caller-chosen string in an audit line or a
-// reason (namespace, workflow id, task queue, principal), so a flood of
-// hostile calls writes lines of bounded size.
-const maxAuditField = 128
+// reason (namespace, workflow id, task queue, principal) of an authenticated
+// caller; maxUnauthenticatedField bounds the namespace of a caller without a
+// valid token, whose lines leave out workflow id and task queue. A flood of
+// token-less calls thus writes lines of at most about 300 bytes.
+const (
+	maxAuditField           = 128
+	maxUnauthenticatedField = 48
+	maxAuditReason          = 200
+)
 
-func truncate(s string) string {
-	if len(s) <= maxAuditField {
+func truncate(s string) string { return truncateTo(s, maxAuditField) }
+
+func truncateTo(s string, n int) string {
+	if len(s) <= n {
 		return s
 	}
-	return s[:maxAuditField] + "..."
+	return s[:n] + "..."
 }
 
 // deny counts and audits a denial and returns it as a Result.
@@ -244,31 +252,41 @@ func (a *Authorizer) deny(c *authorization.Claims, t *authorization.CallTarget, 
 
 // auditLine writes one audit line (README, "Audit"): allowed calls at Info,
 // denials at Warn; empty fields are left out and every caller-chosen value
-// is truncated to maxAuditField bytes.
+// is truncated. A caller without a valid token (no principal) gets a short
+// line: its workflow id and task queue are noise it chose.
 func (a *Authorizer) auditLine(c *authorization.Claims, t *authorization.CallTarget, method, tq, decision, code, reason string) {
 	tags := make([]tag.Tag, 0, 9)
+	authenticated := false
 	if c != nil {
-		p := principalOf(c)
-		if p.Name != "" {
-			tags = append(tags, tag.NewStringTag("principal", p.Type+":"+truncate(p.Name)))
+		if _, bad := c.Extensions.(*authn.TokenError); !bad {
+			if p := principalOf(c); p.Name != "" {
+				authenticated = true
+				tags = append(tags, tag.NewStringTag("principal", p.Type+":"+truncate(p.Name)))
+			}
 		}
 	}
 	tags = append(tags, tag.NewStringTag("api", method))
-	if t.Namespace != "" {
-		tags = append(tags, tag.NewStringTag("namespace", truncate(t.Namespace)))
-	}
-	if wf := workflowID(t.Request); wf != "" {
-		tags = append(tags, tag.NewStringTag("workflow-id", truncate(wf)))
-	}
-	if tq == "" {
-		tq = taskQueue(t.Request)
-	}
-	if tq != "" {
-		tags = append(tags, tag.NewStringTag("task-queue", truncate(tq)))
+	if !authenticated {
+		if t.Namespace != "" {
+			tags = append(tags, tag.NewStringTag("namespace", truncateTo(t.Namespace, maxUnauthenticatedField)))
+		}
+	} else {
+		if t.Namespace != "" {
+			tags = append(tags, tag.NewStringTag("namespace", truncate(t.Namespace)))
+		}
+		if wf := workflowID(t.Request); wf != "" {
+			tags = append(tags, tag.NewStringTag("workflow-id", truncate(wf)))
+		}
+		if tq == "" {
+			tq = taskQueue(t.Request)
+		}
+		if tq != "" {
+			tags = append(tags, tag.NewStringTag("task-queue", truncate(tq)))
+		}
 	}
 	tags = append(tags, tag.NewStringTag("decision", decision), tag.NewStringTag("reason-code", code))
-	if reason != "" {
-		tags = append(tags, tag.NewStringTag("reason", reason))
+	if reason != "" && code != reasonNoCredential { // the code says it all
+		tags = append(tags, tag.NewStringTag("reason", truncateTo(reason, maxAuditReason)))
 	}
 	if decision == "deny" {
 		a.logger.Warn("Audit.", tags...)
