@@ -20,6 +20,7 @@ import (
 	"github.com/go-jose/go-jose/v4"
 	"github.com/go-jose/go-jose/v4/jwt"
 	lru "github.com/hashicorp/golang-lru/v2"
+	commonpb "go.temporal.io/api/common/v1"
 	"go.temporal.io/server/common/authorization"
 	"go.temporal.io/server/common/dynamicconfig"
 	"go.temporal.io/server/common/log"
@@ -115,6 +116,8 @@ type Identity struct {
 	// PrincipalType and PrincipalName name the caller: a verified email, else
 	// the subject; a ServiceAccount for Kubernetes tokens.
 	PrincipalType, PrincipalName string
+	// Principal is the same as Temporal's Principal, built once per token.
+	Principal *commonpb.Principal
 }
 
 // TokenError is put in Claims.Extensions (with no roles) when a token fails
@@ -492,6 +495,7 @@ func (m *ClaimMapper) verify(is *issuer, tok *jwt.JSONWebToken, now time.Time, p
 	default:
 		id.PrincipalType, id.PrincipalName = PrincipalSubject, std.Subject
 	}
+	id.Principal = &commonpb.Principal{Type: id.PrincipalType, Name: id.PrincipalName}
 	claims.Extensions = id
 	if perms, found := is.permissions(raw); found && !is.cfg.Kubernetes {
 		id.Source = "permissions-claim"

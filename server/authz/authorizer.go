@@ -134,6 +134,9 @@ func (a *Authorizer) Authorize(_ context.Context, c *authorization.Claims, t *au
 // the token's subject; a Kubernetes ServiceAccount as
 // system:serviceaccount:NAMESPACE:NAME (see authn.Identity).
 func principalOf(c *authorization.Claims) *commonpb.Principal {
+	if id, ok := c.Extensions.(*authn.Identity); ok && id.Principal != nil {
+		return id.Principal
+	}
 	if id, ok := c.Extensions.(*authn.Identity); ok && id.PrincipalType != "" {
 		return &commonpb.Principal{Type: id.PrincipalType, Name: id.PrincipalName}
 	}
