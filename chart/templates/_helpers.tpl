@@ -62,7 +62,10 @@ rotated before it expires. In a worker Deployment (this chart as a dependency):
 and in the worker: workerauth.TokenFile(workerauth.DefaultServiceAccountTokenPath).
 */ -}}
 {{- define "temporal-stack.workerTokenVolume" -}}
-{name: temporal-token, projected: {sources: [{serviceAccountToken: {path: token, audience: {{ .Values.auth.workloadIdentity.audience | quote }}, expirationSeconds: 3600}}]}}
+{{- /* The audience: this chart's auth.workloadIdentity.audience when included here, else the including chart's values or "temporal" (a parent chart has no auth key of its own). */ -}}
+{{- $aud := "temporal" -}}
+{{- with .Values.auth }}{{ with .workloadIdentity }}{{ with .audience }}{{ $aud = . }}{{ end }}{{ end }}{{ end -}}
+{name: temporal-token, projected: {sources: [{serviceAccountToken: {path: token, audience: {{ $aud | quote }}, expirationSeconds: 3600}}]}}
 {{- end }}
 {{- define "temporal-stack.workerTokenMount" -}}
 {name: temporal-token, mountPath: /var/run/secrets/temporal, readOnly: true}

@@ -41,8 +41,13 @@ func ParseIssuers(content []byte, name string) ([]Issuer, error) {
 		return nil, fmt.Errorf("auth config %s: no issuers", name)
 	}
 	for i, is := range f.Issuers {
-		if is.Issuer == "" && len(is.KeySourceURIs) == 0 && !is.Kubernetes {
+		switch {
+		case is.Issuer == "" && len(is.KeySourceURIs) == 0 && !is.Kubernetes:
 			return nil, fmt.Errorf("auth config %s: issuer %d needs issuer, keySourceURIs or kubernetes: true", name, i+1)
+		case is.Kubernetes && len(is.KeySourceURIs) > 0:
+			return nil, fmt.Errorf("auth config %s: issuer %d: a kubernetes issuer's keys come from the API server; remove keySourceURIs", name, i+1)
+		case is.Kubernetes && len(is.Audiences) == 0:
+			return nil, fmt.Errorf("auth config %s: issuer %d: a kubernetes issuer needs audiences (e.g. [temporal])", name, i+1)
 		}
 	}
 	return f.Issuers, nil

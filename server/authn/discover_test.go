@@ -94,7 +94,7 @@ func TestMapperStartsBeforeItsIdP(t *testing.T) {
 	// backs off for longer than this test runs.
 	defer func(d time.Duration) { discoveryBackoff = d }(discoveryBackoff)
 	discoveryBackoff = time.Hour
-	m, err := New(ctx, Config{Issuers: []Issuer{{Issuer: issuer, Audiences: []string{"temporal-cli"}}}, MinRefresh: time.Millisecond, HTTPTimeout: 200 * time.Millisecond}, nil, log.NewNoopLogger())
+	m, err := New(ctx, Config{Issuers: []Issuer{{Issuer: issuer, PolicyDefault: true, Audiences: []string{"temporal-cli"}}}, MinRefresh: time.Millisecond, HTTPTimeout: 200 * time.Millisecond}, nil, log.NewNoopLogger())
 	if err != nil || time.Since(start) > time.Second {
 		t.Fatalf("New with the IdP down: %v after %s", err, time.Since(start))
 	}

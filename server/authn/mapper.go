@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 	"unicode"
@@ -80,6 +81,12 @@ type Issuer struct {
 	// access tokens carry no email_verified). "email_verified": false never
 	// matches.
 	AssumeEmailVerified bool `json:"assumeEmailVerified"`
+	// PolicyDefault lets the role policy's default roles apply to this
+	// issuer's tokens that no other rule matches. The --auth-issuer issuer has
+	// it; an --auth-config issuer only when it sets policyDefault: true (an
+	// issuer whose audiences anyone can request, such as a CI provider's,
+	// must not hand every token the default).
+	PolicyDefault bool `json:"policyDefault"`
 	// Kubernetes marks a cluster's ServiceAccount issuer (kube-apiserver's
 	// --service-account-issuer): its subjects are
 	// "system:serviceaccount:NAMESPACE:NAME", matched by the role policy's
@@ -135,6 +142,8 @@ type ClaimMapper struct {
 	logger  log.Logger
 	cache   *lru.Cache[[32]byte, cacheEntry]
 	policy  atomic.Pointer[policyState]
+	// policyMu serializes policy updates (the version must grow by one each).
+	policyMu sync.Mutex
 }
 
 // issuer is one accepted issuer with its keys.
@@ -198,6 +207,9 @@ func New(ctx context.Context, cfg Config, dc *dynamicconfig.Collection, logger l
 		if ic.Issuer == "" && len(cfg.Issuers) > 1 {
 			return nil, fmt.Errorf("issuer %d: with several issuers each needs its issuer URL (the \"iss\" its tokens carry)", i+1)
 		}
+		if ic.Kubernetes && len(ic.Audiences) == 0 {
+			return nil, fmt.Errorf("issuer %d: a Kubernetes issuer needs audiences (else every ServiceAccount token of the cluster, those for the API server included, would be accepted)", i+1)
+		}
 		if _, dup := m.byIss[ic.Issuer]; dup {
 			return nil, fmt.Errorf("issuer %q is configured twice", ic.Issuer)
 		}
@@ -251,8 +263,12 @@ func New(ctx context.Context, cfg Config, dc *dynamicconfig.Collection, logger l
 
 	m.policy.Store(&policyState{})
 	if dc != nil {
+		// The initial value is applied under the same lock as updates, and an
+		// update that arrives meanwhile is applied after it.
+		m.policyMu.Lock()
 		initial, _ := rolePolicySetting.Subscribe(dc)(func(p RolePolicy) { m.setPolicy(p) })
-		m.setPolicy(initial)
+		m.policy.Store(&policyState{p: initial, version: 1})
+		m.policyMu.Unlock()
 	}
 	return m, nil
 }
@@ -344,8 +360,10 @@ func setDefaults(cfg *Config) {
 	}
 }
 
-// SetPolicy replaces the role policy (dynamic config calls it on every edit).
+// setPolicy replaces the role policy (dynamic config calls it on every edit).
 func (m *ClaimMapper) setPolicy(p RolePolicy) {
+	m.policyMu.Lock()
+	defer m.policyMu.Unlock()
 	old := m.policy.Load()
 	m.policy.Store(&policyState{p: p, version: old.version + 1})
 	m.logger.Info("Role policy in force.", tag.NewInt("users", len(p.Users)), tag.NewInt("groups", len(p.Groups)),
@@ -495,6 +513,8 @@ func (m *ClaimMapper) verify(is *issuer, tok *jwt.JSONWebToken, now time.Time, p
 	default:
 		id.PrincipalType, id.PrincipalName = PrincipalSubject, std.Subject
 	}
+	// The name is recorded on every history event the caller causes.
+	id.PrincipalName = truncate(id.PrincipalName, maxPrincipalBytes)
 	id.Principal = &commonpb.Principal{Type: id.PrincipalType, Name: id.PrincipalName}
 	claims.Extensions = id
 	if perms, found := is.permissions(raw); found && !is.cfg.Kubernetes {
@@ -503,7 +523,7 @@ func (m *ClaimMapper) verify(is *issuer, tok *jwt.JSONWebToken, now time.Time, p
 			m.logger.Warn("Ignored permissions that do not parse.", tag.NewStringTag("subject", truncate(std.Subject, 200)),
 				tag.NewStringTag("issuer", is.cfg.Issuer), tag.NewStringsTag("permissions", truncateAll(skipped, 20, 100)))
 		}
-	} else if perms, rule := pol.p.grants(id); rule != "" {
+	} else if perms, rule := pol.p.grants(id, is.cfg.PolicyDefault); rule != "" {
 		id.Source = "policy-" + rule
 		grant(claims, perms, nil)
 	}
@@ -585,6 +605,9 @@ func stringList(v any) []string {
 	}
 	return nil
 }
+
+// maxPrincipalBytes bounds the principal name stored on history events.
+const maxPrincipalBytes = 256
 
 // truncate bounds an attacker-chosen string before it reaches a log or a reason.
 func truncate(s string, n int) string {

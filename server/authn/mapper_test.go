@@ -23,7 +23,7 @@ import (
 
 func newMapper(t testing.TB, p *authntest.IdP, mod func(*Config)) *ClaimMapper {
 	t.Helper()
-	cfg := Config{Issuers: []Issuer{{Issuer: authntest.Issuer, KeySourceURIs: []string{"file://" + p.Path}, Audiences: []string{"temporal-cli", "temporal-ui"}}}, MinRefresh: time.Millisecond}
+	cfg := Config{Issuers: []Issuer{{Issuer: authntest.Issuer, PolicyDefault: true, KeySourceURIs: []string{"file://" + p.Path}, Audiences: []string{"temporal-cli", "temporal-ui"}}}, MinRefresh: time.Millisecond}
 	if mod != nil {
 		mod(&cfg)
 	}
@@ -116,6 +116,7 @@ func TestNestedClaimAndRegex(t *testing.T) {
 	})
 	claims := authntest.DexClaims("nobody@example.com")
 	claims["realm_access"] = map[string]any{"roles": []string{"temporal-orders-write", "offline_access", "temporal-temporal-system-read"}}
+	claims["realm_access"].(map[string]any)["roles"] = append(claims["realm_access"].(map[string]any)["roles"].([]string), "temporal-a b-admin")
 	c := claimsFor(t, m, p.Token(claims))
 	if c.Namespaces["orders"] != authorization.RoleWriter || c.System != authorization.RoleReader || len(c.Namespaces) != 1 {
 		t.Fatalf("claims %+v %s", c, tokenError(c))
@@ -226,6 +227,7 @@ func TestParseRolePolicy(t *testing.T) {
 		map[string]any{"default": []any{"default:read ops:write"}},
 		map[string]any{"serviceAccounts": map[string]any{"no-slash": []any{"default:worker"}}},
 		nil, // a mis-indented "value:"
+		map[string]any{"users": map[string]any{"Admin@x.com": []any{"default:read"}, "admin@x.com": []any{"default:admin"}}}, // the same email twice
 		"a string",
 	} {
 		if _, err := ParseRolePolicy(bad); err == nil {

@@ -102,7 +102,11 @@ func ParseRolePolicy(v any) (RolePolicy, error) {
 	}
 	users := make(map[string][]string, len(p.Users))
 	for email, perms := range p.Users {
-		users[strings.ToLower(email)] = perms
+		key := asciiLower(email)
+		if _, dup := users[key]; dup {
+			return RolePolicy{}, fmt.Errorf("role policy: users lists %q twice (emails match case-insensitively)", key)
+		}
+		users[key] = perms
 	}
 	p.Users = users
 	return p, nil
@@ -202,8 +206,11 @@ func parsePermissionWith(perm string, re *regexp.Regexp) (string, authorization.
 	}
 	ns, role := m[re.SubexpIndex("namespace")], m[re.SubexpIndex("role")]
 	r, err := ParseRole(role)
-	if err != nil || ns == "" {
+	if err != nil {
 		return "", 0, fmt.Errorf("permission %q: namespace %q, role %q", perm, ns, role)
+	}
+	if err := ValidNamespaceName(ns); err != nil {
+		return "", 0, fmt.Errorf("permission %q: %w", perm, err)
 	}
 	return ns, r, nil
 }
@@ -211,7 +218,7 @@ func parsePermissionWith(perm string, re *regexp.Regexp) (string, authorization.
 // grants returns the permissions the policy gives an identity and which rule
 // matched first ("user", "subject", "group", "serviceaccount", "default", or
 // "" for none).
-func (p *RolePolicy) grants(id *Identity) ([]string, string) {
+func (p *RolePolicy) grants(id *Identity, withDefault bool) ([]string, string) {
 	var perms []string
 	rule := ""
 	add := func(ps []string, ok bool, name string) {
@@ -232,7 +239,7 @@ func (p *RolePolicy) grants(id *Identity) ([]string, string) {
 		return perms, rule
 	}
 	if id.Email != "" && id.EmailVerified {
-		ps, ok := p.Users[strings.ToLower(id.Email)]
+		ps, ok := p.Users[asciiLower(id.Email)]
 		add(ps, ok, "user")
 	}
 	ps, ok := p.Subjects[id.Subject]
@@ -241,8 +248,20 @@ func (p *RolePolicy) grants(id *Identity) ([]string, string) {
 		ps, ok := p.Groups[g]
 		add(ps, ok, "group")
 	}
-	if rule == "" && len(p.Default) > 0 {
+	if rule == "" && withDefault && len(p.Default) > 0 {
 		perms, rule = slices.Clone(p.Default), "default"
 	}
 	return perms, rule
+}
+
+// asciiLower lowercases ASCII letters only: strings.ToLower would also fold
+// Unicode look-alikes (the Kelvin sign to k) into an address a rule names.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -45,7 +45,7 @@ func TestUnusableKeysAreSkipped(t *testing.T) {
 	core, logs := observer.New(zapcore.InfoLevel)
 	h := metricstest.NewCaptureHandler()
 	capture := h.StartCapture()
-	m := newMapperWith(t, Config{Issuers: []Issuer{{Issuer: authntest.Issuer, KeySourceURIs: []string{"file://" + p.Path}}},
+	m := newMapperWith(t, Config{Issuers: []Issuer{{Issuer: authntest.Issuer, PolicyDefault: true, KeySourceURIs: []string{"file://" + p.Path}}},
 		MinRefresh: time.Millisecond, Metrics: h}, log.NewZapLogger(zap.New(core)))
 	m.setPolicy(RolePolicy{Users: map[string][]string{"admin@example.com": {"temporal-system:admin"}}})
 	if c := claimsFor(t, m, p.Token(authntest.DexClaims("admin@example.com"))); tokenError(c) != "" || c.System != authorization.RoleAdmin {
@@ -106,7 +106,7 @@ func TestPermissionsClaimShapes(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			core, logs := observer.New(zapcore.InfoLevel)
-			m := newMapperWith(t, Config{Issuers: []Issuer{{Issuer: authntest.Issuer, KeySourceURIs: []string{"file://" + p.Path}, PermissionsClaim: tc.claim}},
+			m := newMapperWith(t, Config{Issuers: []Issuer{{Issuer: authntest.Issuer, PolicyDefault: true, KeySourceURIs: []string{"file://" + p.Path}, PermissionsClaim: tc.claim}},
 				MinRefresh: time.Millisecond}, log.NewZapLogger(zap.New(core)))
 			m.setPolicy(RolePolicy{Default: []string{"default:admin"}})
 			claims := authntest.DexClaims("x@example.com")
@@ -159,7 +159,7 @@ func TestEmailMustBeVerifiedForUserRules(t *testing.T) {
 		{"no email_verified, issuer assumes verified", nil, true, true, PrincipalEmail},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			m := newMapperWith(t, Config{Issuers: []Issuer{{Issuer: authntest.Issuer, KeySourceURIs: []string{"file://" + p.Path}, AssumeEmailVerified: tc.assume}},
+			m := newMapperWith(t, Config{Issuers: []Issuer{{Issuer: authntest.Issuer, PolicyDefault: true, KeySourceURIs: []string{"file://" + p.Path}, AssumeEmailVerified: tc.assume}},
 				MinRefresh: time.Millisecond}, log.NewNoopLogger())
 			m.setPolicy(policy)
 			claims := authntest.DexClaims("admin@example.com")
@@ -178,7 +178,7 @@ func TestEmailMustBeVerifiedForUserRules(t *testing.T) {
 		})
 	}
 	t.Run("subject rules", func(t *testing.T) {
-		m := newMapperWith(t, Config{Issuers: []Issuer{{Issuer: authntest.Issuer, KeySourceURIs: []string{"file://" + p.Path}}}, MinRefresh: time.Millisecond}, log.NewNoopLogger())
+		m := newMapperWith(t, Config{Issuers: []Issuer{{Issuer: authntest.Issuer, PolicyDefault: true, KeySourceURIs: []string{"file://" + p.Path}}}, MinRefresh: time.Millisecond}, log.NewNoopLogger())
 		m.setPolicy(policy)
 		claims := authntest.DexClaims("someone@example.com")
 		claims["sub"] = "sub-ops"
@@ -195,7 +195,7 @@ func TestIssuersAndServiceAccounts(t *testing.T) {
 	people, cluster := authntest.New(t), authntest.New(t)
 	const kubeIss = "https://kubernetes.default.svc.cluster.local"
 	m := newMapperWith(t, Config{Issuers: []Issuer{
-		{Issuer: authntest.Issuer, KeySourceURIs: []string{"file://" + people.Path}, Audiences: []string{"temporal-cli"}},
+		{Issuer: authntest.Issuer, PolicyDefault: true, KeySourceURIs: []string{"file://" + people.Path}, Audiences: []string{"temporal-cli"}},
 		{Issuer: kubeIss, KeySourceURIs: []string{"file://" + cluster.Path}, Audiences: []string{"temporal"}, Kubernetes: true},
 	}, MinRefresh: time.Millisecond}, log.NewNoopLogger())
 	m.setPolicy(RolePolicy{
@@ -249,6 +249,34 @@ func TestIssuersAndServiceAccounts(t *testing.T) {
 	}
 }
 
+// The policy's default applies only to issuers that opt in: a further issuer
+// (a CI provider whose audience anyone can request, say) gets no roles from it.
+func TestPolicyDefaultIsPerIssuer(t *testing.T) {
+	people, ci := authntest.New(t), authntest.New(t)
+	const ciIss = "https://token.actions.example.com"
+	m := newMapperWith(t, Config{Issuers: []Issuer{
+		{Issuer: authntest.Issuer, PolicyDefault: true, KeySourceURIs: []string{"file://" + people.Path}},
+		{Issuer: ciIss, KeySourceURIs: []string{"file://" + ci.Path}, Audiences: []string{"temporal"}},
+	}, MinRefresh: time.Millisecond}, log.NewNoopLogger())
+	m.setPolicy(RolePolicy{Default: []string{"default:read"}, Subjects: map[string][]string{"repo:acme/deploy": {"default:write"}}})
+	if c := claimsFor(t, m, people.Token(authntest.DexClaims("someone@example.com"))); c.Namespaces["default"] != authorization.RoleReader {
+		t.Fatalf("a person of the default issuer: %+v", c)
+	}
+	tok := func(sub string) string {
+		now := time.Now()
+		return ci.Token(map[string]any{"iss": ciIss, "sub": sub, "aud": "temporal", "exp": now.Add(time.Hour).Unix(), "iat": now.Unix()})
+	}
+	if c := claimsFor(t, m, tok("repo:anyone/anything")); tokenError(c) != "" || len(c.Namespaces) != 0 || c.System != 0 {
+		t.Fatalf("a token of an issuer without policyDefault got the default: %+v %s", c, tokenError(c))
+	}
+	if c := claimsFor(t, m, tok("repo:acme/deploy")); c.Namespaces["default"] != authorization.RoleWriter {
+		t.Fatalf("a subject rule: %+v", c)
+	}
+	if _, err := New(context.Background(), Config{Issuers: []Issuer{{Kubernetes: true, Issuer: "https://k", KeySourceURIs: []string{"file://" + ci.Path}}}}, nil, log.NewNoopLogger()); err == nil {
+		t.Fatal("a Kubernetes issuer without audiences was accepted")
+	}
+}
+
 func TestParseIssuers(t *testing.T) {
 	got, err := ParseIssuers([]byte(`
 issuers:
@@ -267,6 +295,8 @@ issuers:
 		"issuers: []\n",
 		"issuers:\n  - audiences: [a]\n",
 		"issuers: {issuer: x}\n",
+		"issuers:\n  - kubernetes: true\n", // no audiences
+		"issuers:\n  - kubernetes: true\n    audiences: [t]\n    keySourceURIs: [x]\n", // keys come from the API server
 	} {
 		if _, err := ParseIssuers([]byte(bad), "test"); err == nil {
 			t.Errorf("accepted %q", bad)

@@ -138,8 +138,10 @@ func LiveAuditPolicy(dc *dynamicconfig.Collection) func() AuditPolicy {
 	p := DefaultAuditPolicy
 	current.Store(&p)
 	if dc != nil {
+		// An update that arrives before Subscribe returns must not be
+		// overwritten by the older initial value.
 		initial, _ := auditSetting.Subscribe(dc)(func(p AuditPolicy) { current.Store(&p) })
-		current.Store(&initial)
+		current.CompareAndSwap(&p, &initial)
 	}
 	return func() AuditPolicy { return *current.Load() }
 }

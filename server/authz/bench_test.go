@@ -50,7 +50,7 @@ func BenchmarkClaimsAndAuthz(b *testing.B) {
 	ours := func(cacheSize int) func(*authorization.AuthInfo) bool {
 		cctx, cancel := context.WithCancel(ctx)
 		b.Cleanup(cancel)
-		m, err := authn.New(cctx, authn.Config{Issuers: []authn.Issuer{{Issuer: authntest.Issuer, KeySourceURIs: []string{"file://" + p.Path},
+		m, err := authn.New(cctx, authn.Config{Issuers: []authn.Issuer{{Issuer: authntest.Issuer, PolicyDefault: true, KeySourceURIs: []string{"file://" + p.Path},
 			Audiences: []string{"temporal-cli"}}}, CacheSize: cacheSize}, nil, log.NewNoopLogger())
 		if err != nil {
 			b.Fatal(err)

@@ -65,7 +65,7 @@ func Load(content []byte) *dynamicconfig.YamlLoader {
 			continue
 		}
 		list, ok := entries.([]any)
-		if !ok || len(list) == 0 {
+		if !ok || len(list) != 1 {
 			lr.Errors = append(lr.Errors, fmt.Errorf("%s: want a list with one entry \"- value: ...\"", name))
 			continue
 		}

@@ -41,6 +41,7 @@ func authOptions(ctx context.Context, c *urfave.Context, cfg *config.Config, col
 		Audiences:        splitList(c.StringSlice("auth-audience")),
 		PermissionsClaim: a.PermissionsClaimName,
 		PermissionsRegex: a.PermissionsRegex,
+		PolicyDefault:    true, // the people's IdP of the flags: the policy's default applies
 	}
 	if len(primary.Audiences) == 0 && a.Audience != "" {
 		primary.Audiences = []string{a.Audience}
@@ -123,7 +124,11 @@ func kubernetesIssuer(ctx context.Context, kubeconfig string, is *authn.Issuer) 
 		if err == nil || time.Now().After(deadline) {
 			break
 		}
-		time.Sleep(time.Second)
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Second):
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("kubernetes token issuer: %w (the server's ServiceAccount needs the system:service-account-issuer-discovery ClusterRole)", err)
