@@ -166,7 +166,7 @@ func TestDexloginPKCE(t *testing.T) {
 
 // startLogin runs "dexlogin --no-browser" and returns once it printed the
 // authorization URL, with its stdout and stderr buffers.
-func startLogin(t *testing.T, listen string, args ...string) (*exec.Cmd, *bytes.Buffer, *bytes.Buffer, string) {
+func startLogin(t *testing.T, listen string, args ...string) (*loginProc, *bytes.Buffer, *bytes.Buffer, string) {
 	t.Helper()
 	bin, err := toolbin.Own("./dexlogin")
 	if err != nil {
@@ -180,18 +180,46 @@ func startLogin(t *testing.T, listen string, args ...string) (*exec.Cmd, *bytes.
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	// The scan below ends when the child exits (the pipe is closed then), or
+	// when the watchdog kills a child that printed no URL within a minute.
+	l := &loginProc{cmd: cmd, done: make(chan error, 1)}
+	go func() {
+		err := cmd.Wait()
+		pw.Close()
+		l.done <- err
+	}()
+	watchdog := time.AfterFunc(time.Minute, func() { _ = cmd.Process.Kill() })
 	sc := bufio.NewScanner(pr)
 	authURL := ""
 	for authURL == "" && sc.Scan() {
-		if l := strings.TrimSpace(sc.Text()); strings.Contains(l, "/auth?") {
-			authURL = l
+		if line := strings.TrimSpace(sc.Text()); strings.Contains(line, "/auth?") {
+			authURL = line
 		}
 	}
+	watchdog.Stop()
 	go func() { _, _ = io.Copy(io.Discard, pr) }()
 	if authURL == "" {
-		t.Fatalf("dexlogin printed no URL:\n%s", stderr.String())
+		t.Fatalf("dexlogin printed no URL (%v):\n%s", l.Wait(), stderr.String())
 	}
-	return cmd, &stdout, &stderr, authURL
+	return l, &stdout, &stderr, authURL
+}
+
+// loginProc is a running dexlogin.
+type loginProc struct {
+	cmd  *exec.Cmd
+	done chan error
+}
+
+// Wait returns dexlogin's exit error; a dexlogin still running after two
+// minutes is killed and reported, so no test hangs on it.
+func (l *loginProc) Wait() error {
+	select {
+	case err := <-l.done:
+		return err
+	case <-time.After(2 * time.Minute):
+		_ = l.cmd.Process.Kill()
+		return fmt.Errorf("dexlogin still running after 2 minutes (killed): %v", <-l.done)
+	}
 }
 
 func TestDexloginBadInput(t *testing.T) {

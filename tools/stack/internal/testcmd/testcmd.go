@@ -63,23 +63,63 @@ func Run(args []string) error {
 	return nil
 }
 
-// prepare checks the host tools the end-to-end tests use and builds the pinned
+// hostTools are the commands the end-to-end tests run from the host, with the
+// Debian package of each (Debian 12 names).
+var hostTools = []struct{ command, pkg string }{
+	{"unshare", "util-linux"}, {"setpriv", "util-linux"}, {"mount", "mount"},
+	{"promtool", "prometheus"}, {"prometheus", "prometheus"}, {"chromium", "chromium"},
+	{"node", "nodejs"}, {"npm", "npm"}, {"gcc", "gcc"},
+}
+
+// missingPackages lists the Debian packages of host tools that are not
+// installed (each once, in hostTools order); lookPath and glob are the
+// lookups (exec.LookPath and filepath.Glob, replaced in tests).
+func missingPackages(lookPath func(string) (string, error), glob func(string) ([]string, error)) []string {
+	var pkgs []string
+	add := func(p string) {
+		for _, q := range pkgs {
+			if q == p {
+				return
+			}
+		}
+		pkgs = append(pkgs, p)
+	}
+	for _, t := range hostTools {
+		if _, err := lookPath(t.command); err != nil {
+			add(t.pkg)
+		}
+	}
+	if m, _ := glob("/usr/lib/postgresql/*/bin/initdb"); len(m) == 0 {
+		add("postgresql")
+	}
+	return pkgs
+}
+
+// prepare installs the Debian packages the end-to-end tests need (as root
+// with apt-get; otherwise it prints the one command) and builds the pinned
 // components up front, so no test spends its timeout compiling.
 func prepare() error {
 	if os.Geteuid() != 0 {
 		return errors.New("the end-to-end tests run the server as uid 1000 on a read-only root filesystem (unshare, mount, setpriv) and need root; run as root or use --short")
 	}
-	for tool, pkg := range map[string]string{"unshare": "util-linux", "setpriv": "util-linux", "mount": "mount",
-		"promtool": "prometheus", "prometheus": "prometheus", "chromium": "chromium", "node": "nodejs", "npm": "npm"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			return fmt.Errorf("%s not found: apt-get install -y --no-install-recommends %s", tool, pkg)
+	if pkgs := missingPackages(exec.LookPath, filepath.Glob); len(pkgs) > 0 {
+		install := "apt-get install -y --no-install-recommends " + strings.Join(pkgs, " ")
+		if _, err := exec.LookPath("apt-get"); err != nil {
+			return fmt.Errorf("missing host packages; install them with: %s", install)
 		}
-	}
-	if m, _ := filepath.Glob("/usr/lib/postgresql/*/bin/initdb"); len(m) == 0 {
-		return errors.New("PostgreSQL server not found: apt-get install -y --no-install-recommends postgresql")
-	}
-	if _, err := exec.LookPath("gcc"); err != nil {
-		return errors.New("gcc not found: Dex builds with cgo (apt-get install -y gcc)")
+		fmt.Printf("stack test: installing the host packages the end-to-end tests need: %s\n", strings.Join(pkgs, " "))
+		if err := step("apt-get", "update", "-qq"); err != nil {
+			return err
+		}
+		cmd := exec.Command("apt-get", append([]string{"install", "-y", "-qq", "--no-install-recommends"}, pkgs...)...)
+		cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
+		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("%s: %w", install, err)
+		}
+		if still := missingPackages(exec.LookPath, filepath.Glob); len(still) > 0 {
+			return fmt.Errorf("still missing after apt-get: %s", strings.Join(still, " "))
+		}
 	}
 	for _, t := range []toolbin.Tool{toolbin.Etcd, toolbin.KubeAPIServer, toolbin.Dex, toolbin.TemporalCLI, toolbin.UI, toolbin.MinIO, toolbin.Crane} {
 		if _, err := toolbin.Path(t); err != nil {

@@ -1,0 +1,29 @@
+package testcmd
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+)
+
+func TestMissingPackages(t *testing.T) {
+	have := map[string]bool{"unshare": true, "setpriv": true, "mount": true, "node": true, "npm": true}
+	lookPath := func(c string) (string, error) {
+		if have[c] {
+			return "/usr/bin/" + c, nil
+		}
+		return "", errors.New("not found")
+	}
+	noPG := func(string) ([]string, error) { return nil, nil }
+	got := missingPackages(lookPath, noPG)
+	if want := []string{"prometheus", "chromium", "gcc", "postgresql"}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("missing %v, want %v (promtool and prometheus are one package, listed once)", got, want)
+	}
+	for _, c := range []string{"promtool", "prometheus", "chromium", "gcc"} {
+		have[c] = true
+	}
+	pg := func(string) ([]string, error) { return []string{"/usr/lib/postgresql/15/bin/initdb"}, nil }
+	if got := missingPackages(lookPath, pg); len(got) != 0 {
+		t.Fatalf("everything installed, still missing %v", got)
+	}
+}
