@@ -69,6 +69,7 @@ var hostTools = []struct{ command, pkg string }{
 	{"unshare", "util-linux"}, {"setpriv", "util-linux"}, {"mount", "mount"},
 	{"promtool", "prometheus"}, {"prometheus", "prometheus"}, {"chromium", "chromium"},
 	{"node", "nodejs"}, {"npm", "npm"}, {"gcc", "gcc"},
+	{"dockerd", "docker.io"}, {"docker", "docker.io"}, // a private engine runs our images (e2e/docker_test.go)
 }
 
 // missingPackages lists the Debian packages of host tools that are not

@@ -16,10 +16,10 @@ func TestMissingPackages(t *testing.T) {
 	}
 	noPG := func(string) ([]string, error) { return nil, nil }
 	got := missingPackages(lookPath, noPG)
-	if want := []string{"prometheus", "chromium", "gcc", "postgresql"}; !reflect.DeepEqual(got, want) {
+	if want := []string{"prometheus", "chromium", "gcc", "docker.io", "postgresql"}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("missing %v, want %v (promtool and prometheus are one package, listed once)", got, want)
 	}
-	for _, c := range []string{"promtool", "prometheus", "chromium", "gcc"} {
+	for _, c := range []string{"promtool", "prometheus", "chromium", "gcc", "dockerd", "docker"} {
 		have[c] = true
 	}
 	pg := func(string) ([]string, error) { return []string{"/usr/lib/postgresql/15/bin/initdb"}, nil }

@@ -1,0 +1,166 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"go.temporal.io/api/workflowservice/v1"
+	"go.temporal.io/sdk/client"
+
+	"github.com/temporal-stack/stack/internal/harness/dex"
+	"github.com/temporal-stack/stack/internal/harness/docker"
+	"github.com/temporal-stack/stack/internal/harness/proc"
+	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/localconfig"
+)
+
+// TestImagesRunInDocker loads "stack images" into a real Docker engine and
+// runs each image as a hardened pod would: read-only root, uid 1000, every
+// capability dropped, no new privileges. The server starts from the upstream
+// chart's env contract (TEMPORAL_SERVICES, TEMPORAL_SERVER_CONFIG_FILE_PATH)
+// on SQLite, with auth on against a real Dex, and runs a workflow; the poller
+// checks it; dexlogin answers.
+func TestImagesRunInDocker(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end: runs a Docker engine, Dex and our images")
+	}
+	engine := docker.Start(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+
+	stack, err := toolbin.Own("./tools/stack")
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := toolbin.Root()
+	if err != nil {
+		t.Fatal(err)
+	}
+	build := exec.CommandContext(ctx, stack, "images")
+	build.Dir, build.Env = root, append(os.Environ(), "DOCKER_HOST="+engine.Host)
+	if out, err := build.CombinedOutput(); err != nil || !strings.Contains(string(out), "loaded into the local Docker daemon") {
+		t.Fatalf("stack images: %v\n%s", err, out)
+	}
+	refs, err := engine.Docker(ctx, "image", "ls", "--format", "{{.Repository}}:{{.Tag}}")
+	if err != nil {
+		t.Fatal(err)
+	}
+	image := map[string]string{}
+	for _, ref := range strings.Fields(refs) {
+		if name, ok := strings.CutPrefix(ref, "temporal-stack/"); ok {
+			image[name[:strings.IndexByte(name, ':')]] = ref
+		}
+	}
+	if len(image) != 3 {
+		t.Fatalf("the engine has %v, want the server, poller and dexlogin images", refs)
+	}
+	hardened := []string{"run", "--network", "host", "--read-only", "--user", "1000:1000", "--cap-drop", "ALL",
+		"--security-opt", "no-new-privileges"}
+
+	d := dex.Start(t, dex.Options{Users: []dex.User{{Email: "admin@example.com", Password: "admin-pw"}}})
+	dir := t.TempDir()
+	for _, p := range []string{dir, filepath.Dir(dir)} {
+		if err := os.Chmod(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dcDir := filepath.Join(dir, "dynamic")
+	if err := os.Mkdir(dcDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dcDir, "dynamic_config.yaml"), []byte(`stack.auth.rolePolicy:
+  - value:
+      users: {admin@example.com: ["temporal-system:admin"]}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := localconfig.Config{DataDir: "/data", DynamicConfigFile: "/etc/temporal/dynamic/dynamic_config.yaml"}
+	for _, f := range []*int{&cfg.Frontend, &cfg.FrontendMembership, &cfg.FrontendHTTP, &cfg.Internal, &cfg.InternalMembership,
+		&cfg.InternalHTTP, &cfg.History, &cfg.HistoryMembership, &cfg.Matching, &cfg.MatchingMembership, &cfg.Worker,
+		&cfg.WorkerMembership, &cfg.Metrics} {
+		if *f, err = proc.FreePort(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfgPath := filepath.Join(dir, "config.yaml")
+	f, err := os.OpenFile(cfgPath, os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := localconfig.Write(f, cfg); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	// The server, as the upstream chart runs it: no command, the env contract.
+	args := append(append([]string{}, hardened...), "--detach", "--name", "temporal-server",
+		"--tmpfs", "/data:rw,uid=1000,gid=1000,mode=0700",
+		"-v", cfgPath+":/etc/temporal/config/config.yaml:ro", "-v", dcDir+":/etc/temporal/dynamic:ro",
+		"-e", "TEMPORAL_SERVICES=frontend,internal-frontend,history,matching,worker",
+		"-e", "TEMPORAL_SERVER_CONFIG_FILE_PATH=/etc/temporal/config/config.yaml",
+		"-e", "TEMPORAL_AUTH_ISSUER="+d.Issuer, "-e", "TEMPORAL_AUTH_AUDIENCE="+dex.PublicClient,
+		"-e", "TEMPORAL_NAMESPACES=default", image["server"])
+	if _, err := engine.Docker(ctx, args...); err != nil {
+		t.Fatal(err)
+	}
+	logs := func() string { out, _ := engine.Docker(context.Background(), "logs", "--tail", "40", "temporal-server"); return out }
+	frontend := fmt.Sprintf("127.0.0.1:%d", cfg.Frontend)
+	serving := proc.FrontendServing(frontend)
+	deadline := time.Now().Add(90 * time.Second)
+	for err := serving(ctx); err != nil; err = serving(ctx) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the server container is not serving: %v\n%s", err, logs())
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+
+	t.Run("the server container serves a workflow with auth on", func(t *testing.T) {
+		tok, err := d.Login("admin@example.com")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := client.Dial(client.Options{HostPort: frontend, Namespace: "default", HeadersProvider: bearerHeader(tok.Access)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		if _, err := c.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: "default"}); err != nil {
+			t.Fatalf("describe default: %v\n%s", err, logs())
+		}
+		runGreeting(t, frontend, tok.Access, "in-docker")
+		if _, err := client.Dial(client.Options{HostPort: frontend, Namespace: "default"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := describeAs(frontend, "not-a-token"); !isDenied(err) {
+			t.Fatalf("a bad token: %v", err)
+		}
+	})
+
+	t.Run("the server runs as uid 1000 on a read-only root", func(t *testing.T) {
+		out, err := engine.Docker(ctx, "inspect", "--format", "{{.Config.User}} {{.HostConfig.ReadonlyRootfs}} {{.HostConfig.CapDrop}}", "temporal-server")
+		if err != nil || strings.TrimSpace(out) != "1000:1000 true [ALL]" {
+			t.Fatalf("inspect: %q %v", out, err)
+		}
+	})
+
+	t.Run("the poller checks every history host", func(t *testing.T) {
+		out, err := engine.Docker(ctx, append(append([]string{}, hardened...), "--rm", image["poller"],
+			"--address", fmt.Sprintf("127.0.0.1:%d", cfg.Internal), "--once")...)
+		if err != nil || !strings.Contains(out, "history hosts serve") {
+			t.Fatalf("poller --once: %v\n%s", err, out)
+		}
+	})
+
+	t.Run("dexlogin answers", func(t *testing.T) {
+		out, err := engine.Docker(ctx, append(append([]string{}, hardened...), "--rm", image["dexlogin"], "--version")...)
+		if err != nil || !strings.Contains(out, "dexlogin") {
+			t.Fatalf("dexlogin --version: %v\n%s", err, out)
+		}
+	})
+}
