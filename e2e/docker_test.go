@@ -109,7 +109,10 @@ func TestImagesRunInDocker(t *testing.T) {
 	if _, err := engine.Docker(ctx, args...); err != nil {
 		t.Fatal(err)
 	}
-	logs := func() string { out, _ := engine.Docker(context.Background(), "logs", "--tail", "40", "temporal-server"); return out }
+	logs := func() string {
+		out, _ := engine.Docker(context.Background(), "logs", "--tail", "40", "temporal-server")
+		return out
+	}
 	frontend := fmt.Sprintf("127.0.0.1:%d", cfg.Frontend)
 	serving := proc.FrontendServing(frontend)
 	deadline := time.Now().Add(90 * time.Second)
