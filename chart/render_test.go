@@ -148,6 +148,12 @@ func TestRenderDefault(t *testing.T) {
 		get(env.raw, "data", "TEMPORAL_AUTH_KUBERNETES_AUDIENCE") != "temporal" {
 		t.Errorf("server env %v", env.raw["data"])
 	}
+	// The namespace Job runs our server image (no admin-tools image), read-only.
+	nsJob := get(objs["Job/temporal-stack-namespace-r1"].raw, "spec", "template", "spec", "containers", 0)
+	if img, _ := get(nsJob, "image").(string); !strings.Contains(img, "/server:") || get(nsJob, "args", 0) != "ensure-namespace" ||
+		get(nsJob, "securityContext", "readOnlyRootFilesystem") != true {
+		t.Errorf("namespace Job container %v", nsJob)
+	}
 	// What the server would refuse, the chart never renders: its dynamic
 	// config passes the server's own strict loader.
 	if lr := dynconfig.Load([]byte(get(dc.raw, "data", "dynamic_config.yaml").(string))); len(lr.Errors) > 0 {

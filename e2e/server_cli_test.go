@@ -12,6 +12,8 @@ import (
 
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/client"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
 
 	"github.com/temporal-stack/stack/internal/harness/serverproc"
 	"github.com/temporal-stack/stack/internal/harness/toolbin"
@@ -166,5 +168,39 @@ func TestServerCreatesNamespacesAtStart(t *testing.T) {
 	out, code := runServer(t, []string{"TEMPORAL_ALLOW_NO_AUTH=true"}, "--config-file", srv.ConfigPath, "start", "--namespace", "orders", "--namespace-retention", "30m")
 	if code != 1 || !strings.Contains(out, "want at least 1h0m0s") {
 		t.Fatalf("a retention below an hour: exit %d, output %q", code, out)
+	}
+}
+
+// TestEnsureNamespace: the chart's namespace Job runs our server image's
+// ensure-namespace against the internal-frontend (auth on, no token needed
+// there), idempotently.
+func TestEnsureNamespace(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end: runs the server")
+	}
+	// Auth on, with an issuer that never answers: only the internal-frontend can be used.
+	srv := serverproc.Start(t, serverproc.Options{Args: []string{"--auth-issuer", "http://127.0.0.1:1/dex"}})
+	out, code := runServer(t, nil, "ensure-namespace", "--address", srv.InternalFrontendAddr, "-n", "ops", "--retention", "48h")
+	if code != 0 || !strings.Contains(out, `namespace "ops" registered`) {
+		t.Fatalf("first run: exit %d, %s", code, out)
+	}
+	out, code = runServer(t, nil, "ensure-namespace", "--address", srv.InternalFrontendAddr, "-n", "ops", "--retention", "96h")
+	if code != 0 || !strings.Contains(out, `namespace "ops" exists`) {
+		t.Fatalf("second run: exit %d, %s", code, out)
+	}
+	conn, err := grpc.NewClient(srv.InternalFrontendAddr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	d, err := workflowservice.NewWorkflowServiceClient(conn).DescribeNamespace(context.Background(), &workflowservice.DescribeNamespaceRequest{Namespace: "ops"})
+	if err != nil || d.GetConfig().GetWorkflowExecutionRetentionTtl().AsDuration() != 48*time.Hour {
+		t.Fatalf("describe ops: %v %v", d.GetConfig(), err)
+	}
+	if _, code := runServer(t, nil, "ensure-namespace", "--address", srv.InternalFrontendAddr, "-n", "x", "--retention", "30m"); code != 2 {
+		t.Fatalf("a retention under 1h: exit %d, want 2", code)
+	}
+	if out, code := runServer(t, nil, "ensure-namespace", "--address", "127.0.0.1:1", "-n", "x", "--wait", "2s"); code != 1 || !strings.Contains(out, "did not serve within 2s") {
+		t.Fatalf("no frontend: exit %d, %s", code, out)
 	}
 }

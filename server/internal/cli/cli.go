@@ -81,7 +81,7 @@ func newApp(stdout, stderr io.Writer) *urfave.App {
 				EnvVars: []string{config.EnvKeyAllowNoAuth},
 			},
 		},
-		Commands: []*urfave.Command{startCommand(), renderCommand(), validateCommand(), schemaCommand()},
+		Commands: []*urfave.Command{startCommand(), renderCommand(), validateCommand(), schemaCommand(), ensureNamespaceCommand()},
 	}
 }
 
