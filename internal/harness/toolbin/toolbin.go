@@ -43,6 +43,9 @@ var (
 	Kubectl               = Tool{Name: "kubectl", Module: "kube", Package: "k8s.io/kubernetes/cmd/kubectl", LDFlags: k8sVersion, Minutes: 1}
 	KubeControllerManager = Tool{Name: "kube-controller-manager", Module: "kube", Package: "k8s.io/kubernetes/cmd/kube-controller-manager", LDFlags: k8sVersion, Minutes: 5}
 	KubeScheduler         = Tool{Name: "kube-scheduler", Module: "kube", Package: "k8s.io/kubernetes/cmd/kube-scheduler", LDFlags: k8sVersion, Minutes: 1}
+	Kubelet               = Tool{Name: "kubelet", Module: "kube", Package: "k8s.io/kubernetes/cmd/kubelet", LDFlags: k8sVersion, Minutes: 2}
+	KubeProxy             = Tool{Name: "kube-proxy", Module: "kube", Package: "k8s.io/kubernetes/cmd/kube-proxy", LDFlags: k8sVersion, Minutes: 1}
+	CoreDNS               = Tool{Name: "coredns", Module: "coredns", Package: "github.com/coredns/coredns", Minutes: 2}
 	Kwok                  = Tool{Name: "kwok", Module: "kwok", Package: "sigs.k8s.io/kwok/cmd/kwok", Minutes: 3}
 	Helm                  = Tool{Name: "helm", Module: "helm", Package: "helm.sh/helm/v3/cmd/helm", LDFlags: "-X helm.sh/helm/v3/internal/version.version=v3.22.0", Minutes: 3}
 	Dex                   = Tool{Name: "dex", Module: "dex", Package: "github.com/dexidp/dex/cmd/dex", Env: []string{"GONOSUMDB=github.com/dexidp/dex/api", "CGO_ENABLED=1"}, Minutes: 2} // cgo: its sqlite3 storage
