@@ -81,9 +81,7 @@ func TestImagesRunInDocker(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := localconfig.Config{DataDir: "/data", DynamicConfigFile: "/etc/temporal/dynamic/dynamic_config.yaml"}
-	for _, f := range []*int{&cfg.Frontend, &cfg.FrontendMembership, &cfg.FrontendHTTP, &cfg.Internal, &cfg.InternalMembership,
-		&cfg.InternalHTTP, &cfg.History, &cfg.HistoryMembership, &cfg.Matching, &cfg.MatchingMembership, &cfg.Worker,
-		&cfg.WorkerMembership, &cfg.Metrics} {
+	for _, f := range cfg.Ports() {
 		if *f, err = proc.FreePort(); err != nil {
 			t.Fatal(err)
 		}

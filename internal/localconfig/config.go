@@ -26,6 +26,14 @@ type Config struct {
 	Shards int
 }
 
+// Ports returns a pointer to every port field (gRPC, membership, HTTP and
+// metrics), to fill them, e.g. with free ports.
+func (c *Config) Ports() []*int {
+	return []*int{&c.Frontend, &c.FrontendMembership, &c.FrontendHTTP, &c.Internal, &c.InternalMembership,
+		&c.InternalHTTP, &c.History, &c.HistoryMembership, &c.Matching, &c.MatchingMembership, &c.Worker,
+		&c.WorkerMembership, &c.Metrics}
+}
+
 // Postgres is a PostgreSQL server holding the main store, the primary
 // visibility store and, when SecondaryVisibility is set, a secondary one.
 type Postgres struct {

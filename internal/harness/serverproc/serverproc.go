@@ -116,9 +116,7 @@ func Start(t testing.TB, o Options) *Server {
 func (s *Server) configure(p *localconfig.Config) {
 	s.t.Helper()
 	var err error
-	for _, f := range []*int{&p.Frontend, &p.FrontendMembership, &p.FrontendHTTP, &p.Internal, &p.InternalMembership,
-		&p.InternalHTTP, &p.History, &p.HistoryMembership, &p.Matching, &p.MatchingMembership, &p.Worker,
-		&p.WorkerMembership, &p.Metrics} {
+	for _, f := range p.Ports() {
 		if *f, err = proc.FreePort(); err != nil {
 			s.t.Fatal(err)
 		}
