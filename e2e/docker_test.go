@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"archive/tar"
 	"context"
 	"fmt"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/client"
 
+	"github.com/temporal-stack/stack/internal/harness/containerd"
 	"github.com/temporal-stack/stack/internal/harness/dex"
 	"github.com/temporal-stack/stack/internal/harness/docker"
 	"github.com/temporal-stack/stack/internal/harness/proc"
@@ -42,7 +44,8 @@ func TestImagesRunInDocker(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	build := exec.CommandContext(ctx, stack, "images")
+	layoutDir := filepath.Join(t.TempDir(), "layout")
+	build := exec.CommandContext(ctx, stack, "images", "--out", layoutDir)
 	build.Dir, build.Env = root, append(os.Environ(), "DOCKER_HOST="+engine.Host)
 	if out, err := build.CombinedOutput(); err != nil || !strings.Contains(string(out), "loaded into the local Docker daemon") {
 		t.Fatalf("stack images: %v\n%s", err, out)
@@ -158,10 +161,45 @@ func TestImagesRunInDocker(t *testing.T) {
 		}
 	})
 
+	t.Run("the OCI layout imports into containerd, as a node's runtime takes it", func(t *testing.T) {
+		c := containerd.Start(t)
+		archive := filepath.Join(t.TempDir(), "images.tar")
+		if err := tarDir(layoutDir, archive); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Ctr(ctx, "images", "import", archive); err != nil {
+			t.Fatal(err)
+		}
+		out, err := c.Ctr(ctx, "images", "ls", "-q")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, ref := range image {
+			if !strings.Contains(out, "docker.io/"+ref) && !strings.Contains(out, ref) {
+				t.Errorf("containerd lacks the %s image %s: %s", name, ref, out)
+			}
+		}
+	})
+
 	t.Run("dexlogin answers", func(t *testing.T) {
 		out, err := engine.Docker(ctx, append(append([]string{}, hardened...), "--rm", image["dexlogin"], "--version")...)
 		if err != nil || !strings.Contains(out, "dexlogin") {
 			t.Fatalf("dexlogin --version: %v\n%s", err, out)
 		}
 	})
+}
+
+// tarDir writes the files under dir into a tar archive at out, with paths
+// relative to dir (an OCI layout archive, as ctr images import takes).
+func tarDir(dir, out string) error {
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	tw := tar.NewWriter(f)
+	if err := tw.AddFS(os.DirFS(dir)); err != nil {
+		return err
+	}
+	return tw.Close()
 }
