@@ -27,7 +27,11 @@ type Engine struct {
 	dir  string
 	t    testing.TB
 	d    *proc.Process
+	// createdRun: /run/containerd did not exist before this engine started.
+	createdRun bool
 }
+
+const shimDir = "/run/containerd"
 
 // Start runs dockerd, waits until it answers and stops it (with every
 // container) when the test ends. It fails, saying what to install, when
@@ -48,6 +52,11 @@ func Start(t testing.TB) *Engine {
 		t.Fatal(err)
 	}
 	e := &Engine{Host: "unix://" + filepath.Join(dir, "docker.sock"), dir: dir, t: t}
+	// containerd 1.6 puts its shims' sockets in /run/containerd/s whatever its
+	// state directory; remove what this engine created there.
+	if _, err := os.Stat(shimDir); os.IsNotExist(err) {
+		e.createdRun = true
+	}
 	e.d, err = proc.Start(proc.Spec{Name: "dockerd", Path: dockerd, LogDir: dir, Args: []string{
 		"--host", e.Host, "--data-root", filepath.Join(dir, "data"), "--exec-root", filepath.Join(dir, "exec"),
 		"--pidfile", filepath.Join(dir, "docker.pid"), "--bridge", "none", "--iptables=false", "--ip6tables=false",
@@ -103,5 +112,10 @@ func (e *Engine) stop() {
 	}
 	if err := os.RemoveAll(e.dir); err != nil {
 		e.t.Logf("remove %s: %v", e.dir, err)
+	}
+	if e.createdRun {
+		// Only empty directories go: another containerd may have started meanwhile.
+		_ = os.Remove(filepath.Join(shimDir, "s"))
+		_ = os.Remove(shimDir)
 	}
 }
