@@ -51,7 +51,26 @@ type ControlPlane struct {
 }
 
 // Start builds (once) and starts a control plane, registered for cleanup.
-func Start(t testing.TB) *ControlPlane {
+func Start(t testing.TB) *ControlPlane { return StartWith(t, Options{}) }
+
+// Options change the control plane for a real node (internal/harness/node).
+type Options struct {
+	// NodeIP, if set, is where kube-apiserver listens and what it advertises
+	// (pods reach it through the kubernetes Service, whose endpoint it
+	// maintains); authorization is Node,RBAC, with tokens for a kubelet
+	// (NodeName) and kube-proxy. Empty: loopback only, RBAC, no endpoint.
+	NodeIP   string
+	NodeName string
+}
+
+// Tokens of the node agents (Options.NodeIP); see KubeconfigFor.
+const (
+	NodeToken  = "harness-node-token"
+	ProxyToken = "harness-proxy-token"
+)
+
+// StartWith starts etcd and kube-apiserver with o.
+func StartWith(t testing.TB, o Options) *ControlPlane {
 	t.Helper()
 	etcdBin, err := toolbin.Path(toolbin.Etcd)
 	if err != nil {
@@ -92,20 +111,35 @@ func Start(t testing.TB) *ControlPlane {
 		t.Fatal(err)
 	}
 	tokens := filepath.Join(dir, "tokens.csv")
-	if err := os.WriteFile(tokens, []byte(adminToken+",harness-admin,harness-admin,system:masters\n"), 0o600); err != nil {
+	tokenLines := adminToken + ",harness-admin,harness-admin,system:masters\n"
+	if o.NodeIP != "" {
+		tokenLines += NodeToken + ",system:node:" + o.NodeName + ",node-" + o.NodeName + ",system:nodes\n" +
+			ProxyToken + ",system:kube-proxy,kube-proxy\n"
+	}
+	if err := os.WriteFile(tokens, []byte(tokenLines), 0o600); err != nil {
 		t.Fatal(err)
+	}
+	host := "127.0.0.1"
+	if o.NodeIP != "" {
+		host = o.NodeIP
 	}
 	cp.apiArgs = []string{
 		"--etcd-servers", clientURL,
-		"--bind-address", "127.0.0.1", "--advertise-address", "127.0.0.1",
+		"--bind-address", host, "--advertise-address", host,
 		"--secure-port", strconv.Itoa(apiPort), "--cert-dir", filepath.Join(dir, "certs"),
 		"--service-account-key-file", saKey, "--service-account-signing-key-file", saKey,
 		"--service-account-issuer", "https://kubernetes.default.svc.cluster.local",
-		"--token-auth-file", tokens, "--authorization-mode", "RBAC",
-		"--service-cluster-ip-range", "10.96.0.0/24", "--endpoint-reconciler-type", "none",
+		"--token-auth-file", tokens, "--service-cluster-ip-range", "10.96.0.0/24",
+	}
+	if o.NodeIP == "" {
+		cp.apiArgs = append(cp.apiArgs, "--authorization-mode", "RBAC", "--endpoint-reconciler-type", "none")
+	} else {
+		// The apiserver dials kubelets by InternalIP (the node name does not resolve here).
+		cp.apiArgs = append(cp.apiArgs, "--authorization-mode", "Node,RBAC", "--allow-privileged=true",
+			"--kubelet-preferred-address-types", "InternalIP,Hostname", "--service-node-port-range", "30000-32767")
 	}
 	cp.Config = &rest.Config{
-		Host:            fmt.Sprintf("https://127.0.0.1:%d", apiPort),
+		Host:            fmt.Sprintf("https://%s:%d", host, apiPort),
 		BearerToken:     adminToken,
 		TLSClientConfig: rest.TLSClientConfig{Insecure: true},
 		QPS:             200, Burst: 400,
@@ -226,14 +260,7 @@ func (cp *ControlPlane) ServiceAccountKubeconfig(ns, name string) string {
 // kwok reports, not what a container would.
 func (cp *ControlPlane) StartNodes() {
 	cp.t.Helper()
-	kcm, err := toolbin.Path(toolbin.KubeControllerManager)
-	if err != nil {
-		cp.t.Fatal(err)
-	}
-	sched, err := toolbin.Path(toolbin.KubeScheduler)
-	if err != nil {
-		cp.t.Fatal(err)
-	}
+	cp.StartControllers()
 	kwok, err := toolbin.Path(toolbin.Kwok)
 	if err != nil {
 		cp.t.Fatal(err)
@@ -246,11 +273,6 @@ func (cp *ControlPlane) StartNodes() {
 		name, bin string
 		args      []string
 	}{
-		{"kube-controller-manager", kcm, []string{"--kubeconfig", cp.Kubeconfig, "--leader-elect=false", "--bind-address", "127.0.0.1",
-			"--secure-port", strconv.Itoa(mustPort(cp.t)), "--service-account-private-key-file", filepath.Join(cp.Dir, "sa.key"),
-			"--root-ca-file", filepath.Join(cp.Dir, "certs", "apiserver.crt"), "--use-service-account-credentials=false"}},
-		{"kube-scheduler", sched, []string{"--kubeconfig", cp.Kubeconfig, "--leader-elect=false", "--bind-address", "127.0.0.1",
-			"--secure-port", strconv.Itoa(mustPort(cp.t))}},
 		{"kwok", kwok, []string{"--kubeconfig", cp.Kubeconfig, "--config", stages, "--manage-all-nodes=false",
 			"--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake", "--manage-nodes-with-label-selector=",
 			"--disregard-status-with-annotation-selector=kwok.x-k8s.io/status=custom", "--disregard-status-with-label-selector=",
@@ -290,6 +312,45 @@ func (cp *ControlPlane) StartNodes() {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
+}
+
+// StartControllers runs kube-controller-manager (with the host-path volume
+// provisioner, for StorageClass kubernetes.io/host-path) and kube-scheduler.
+func (cp *ControlPlane) StartControllers() {
+	cp.t.Helper()
+	kcm, err := toolbin.Path(toolbin.KubeControllerManager)
+	if err != nil {
+		cp.t.Fatal(err)
+	}
+	sched, err := toolbin.Path(toolbin.KubeScheduler)
+	if err != nil {
+		cp.t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, bin string
+		args      []string
+	}{
+		{"kube-controller-manager", kcm, []string{"--kubeconfig", cp.Kubeconfig, "--leader-elect=false", "--bind-address", "127.0.0.1",
+			"--secure-port", strconv.Itoa(mustPort(cp.t)), "--service-account-private-key-file", filepath.Join(cp.Dir, "sa.key"),
+			"--root-ca-file", filepath.Join(cp.Dir, "certs", "apiserver.crt"), "--use-service-account-credentials=false",
+			"--enable-hostpath-provisioner"}},
+		{"kube-scheduler", sched, []string{"--kubeconfig", cp.Kubeconfig, "--leader-elect=false", "--bind-address", "127.0.0.1",
+			"--secure-port", strconv.Itoa(mustPort(cp.t))}},
+	} {
+		p, err := proc.Start(proc.Spec{Name: c.name, Path: c.bin, LogDir: cp.Dir, Args: c.args})
+		if err != nil {
+			cp.t.Fatal(err)
+		}
+		cp.t.Cleanup(func() { p.Stop(5 * time.Second) })
+	}
+}
+
+// KubeconfigFor writes a kubeconfig acting with token (NodeToken,
+// ProxyToken) to path.
+func (cp *ControlPlane) KubeconfigFor(token, path string) error {
+	rc := rest.CopyConfig(cp.Config)
+	rc.BearerToken = token
+	return writeKubeconfig(path, rc)
 }
 
 func nodeResources() corev1.ResourceList {

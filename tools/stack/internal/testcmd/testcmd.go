@@ -70,6 +70,8 @@ var hostTools = []struct{ command, pkg string }{
 	{"promtool", "prometheus"}, {"prometheus", "prometheus"}, {"chromium", "chromium"},
 	{"node", "nodejs"}, {"npm", "npm"}, {"gcc", "gcc"},
 	{"dockerd", "docker.io"}, {"docker", "docker.io"}, // a private engine runs our images (e2e/docker_test.go)
+	// The real node (internal/harness/node): containerd with CRI, runc, iptables.
+	{"containerd", "containerd"}, {"ctr", "containerd"}, {"runc", "runc"}, {"iptables", "iptables"},
 }
 
 // missingPackages lists the Debian packages of host tools that are not
@@ -92,6 +94,9 @@ func missingPackages(lookPath func(string) (string, error), glob func(string) ([
 	}
 	if m, _ := glob("/usr/lib/postgresql/*/bin/initdb"); len(m) == 0 {
 		add("postgresql")
+	}
+	if m, _ := glob("/usr/lib/cni/bridge"); len(m) == 0 {
+		add("containernetworking-plugins") // the node's pod network
 	}
 	return pkgs
 }
@@ -122,7 +127,8 @@ func prepare() error {
 			return fmt.Errorf("still missing after apt-get: %s", strings.Join(still, " "))
 		}
 	}
-	for _, t := range []toolbin.Tool{toolbin.Etcd, toolbin.KubeAPIServer, toolbin.Dex, toolbin.TemporalCLI, toolbin.UI, toolbin.MinIO, toolbin.Crane} {
+	for _, t := range []toolbin.Tool{toolbin.Etcd, toolbin.KubeAPIServer, toolbin.KubeControllerManager, toolbin.KubeScheduler,
+		toolbin.Kubelet, toolbin.KubeProxy, toolbin.CoreDNS, toolbin.Dex, toolbin.TemporalCLI, toolbin.UI, toolbin.MinIO, toolbin.Crane} {
 		if _, err := toolbin.Path(t); err != nil {
 			return err
 		}

@@ -16,13 +16,13 @@ func TestMissingPackages(t *testing.T) {
 	}
 	noPG := func(string) ([]string, error) { return nil, nil }
 	got := missingPackages(lookPath, noPG)
-	if want := []string{"prometheus", "chromium", "gcc", "docker.io", "postgresql"}; !reflect.DeepEqual(got, want) {
+	if want := []string{"prometheus", "chromium", "gcc", "docker.io", "containerd", "runc", "iptables", "postgresql", "containernetworking-plugins"}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("missing %v, want %v (promtool and prometheus are one package, listed once)", got, want)
 	}
-	for _, c := range []string{"promtool", "prometheus", "chromium", "gcc", "dockerd", "docker"} {
+	for _, c := range []string{"promtool", "prometheus", "chromium", "gcc", "dockerd", "docker", "containerd", "ctr", "runc", "iptables"} {
 		have[c] = true
 	}
-	pg := func(string) ([]string, error) { return []string{"/usr/lib/postgresql/15/bin/initdb"}, nil }
+	pg := func(string) ([]string, error) { return []string{"/found"}, nil }
 	if got := missingPackages(lookPath, pg); len(got) != 0 {
 		t.Fatalf("everything installed, still missing %v", got)
 	}
