@@ -442,7 +442,9 @@ func splitRule(line string) []string {
 	return args
 }
 
-func ours(chain string) bool { return strings.HasPrefix(chain, "KUBE-") || strings.HasPrefix(chain, "CNI-") }
+func ours(chain string) bool {
+	return strings.HasPrefix(chain, "KUBE-") || strings.HasPrefix(chain, "CNI-")
+}
 
 func jumpsToOurs(rule []string) bool {
 	for i := 0; i+1 < len(rule); i++ {
