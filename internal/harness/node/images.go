@@ -4,8 +4,10 @@ import (
 	"archive/tar"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/google/go-containerregistry/pkg/name"
@@ -87,4 +89,49 @@ func sanitize(ref string) string {
 		}
 	}
 	return string(b)
+}
+
+// ImportImages imports an image archive (an OCI layout or docker-save tar)
+// into the node's containerd and returns the images' references as the
+// kubelet names them: a reference without a registry (temporal-stack/server:T,
+// as "stack images" annotates its layout) is tagged docker.io/..., which is
+// how the CRI normalizes a pod's image.
+func (n *Node) ImportImages(ctx context.Context, archive string) ([]string, error) {
+	out, err := n.Ctr(ctx, "images", "import", archive)
+	if err != nil {
+		return nil, err
+	}
+	var refs []string
+	for _, line := range strings.Split(out, "\n") {
+		// "unpacking temporal-stack/server:T (sha256:...)...done"
+		f := strings.Fields(line)
+		if len(f) < 2 || f[0] != "unpacking" {
+			continue
+		}
+		full := dockerNormalized(f[1])
+		if full != f[1] {
+			if _, err := n.Ctr(ctx, "images", "tag", "--force", f[1], full); err != nil {
+				return nil, err
+			}
+		}
+		refs = append(refs, full)
+	}
+	if len(refs) == 0 {
+		return nil, fmt.Errorf("ctr imported no image from %s: %s", archive, out)
+	}
+	return refs, nil
+}
+
+// dockerNormalized qualifies a reference as Docker and the CRI do: without a
+// registry (a first component with no "." or ":" and not "localhost") it
+// is on docker.io, and a single-component name is under library/.
+func dockerNormalized(ref string) string {
+	first, rest, ok := strings.Cut(ref, "/")
+	if ok && (strings.ContainsAny(first, ".:") || first == "localhost") {
+		return ref
+	}
+	if !ok {
+		return "docker.io/library/" + ref
+	}
+	return "docker.io/" + first + "/" + rest
 }

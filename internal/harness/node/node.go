@@ -104,6 +104,7 @@ func Start(t testing.TB) *Node {
 	n.importImage(pause, "/pause", pauseImage, nil)
 	n.importImage(bins["coredns"], "/coredns", corednsImage, nil)
 	n.writeCNI()
+	n.rejectUnprogrammedServices()
 	n.startKubelet(bins["kubelet"])
 	n.startKubeProxy(bins["kube-proxy"])
 	n.startCoreDNS()
@@ -237,7 +238,7 @@ authentication: {anonymous: {enabled: true}, webhook: {enabled: false}}
 authorization: {mode: AlwaysAllow}
 clusterDNS: [%q]
 clusterDomain: cluster.local
-resolvConf: /etc/resolv.conf
+resolvConf: %q
 failSwapOn: false
 podLogsDir: %q
 volumePluginDir: %q
@@ -249,7 +250,7 @@ rotateCertificates: false
 serverTLSBootstrap: false
 registerNode: true
 maxPods: 50
-`, n.Containerd, n.Containerd, n.IP, freePort(n.t), freePort(n.t), DNSServiceIP, n.path("podlogs"), n.path("kubelet", "volume-plugins")))
+`, n.Containerd, n.Containerd, n.IP, freePort(n.t), freePort(n.t), DNSServiceIP, n.hostResolvConf(), n.path("podlogs"), n.path("kubelet", "volume-plugins")))
 	p := n.run("kubelet", bin, "--config", cfg, "--kubeconfig", kubeconfig, "--root-dir", n.path("kubelet"),
 		"--cert-dir", n.path("kubelet", "pki"), "--hostname-override", Name, "--node-ip", n.IP)
 	deadline := time.Now().Add(90 * time.Second)
@@ -266,6 +267,50 @@ maxPods: 50
 			n.t.Fatalf("node %s not Ready after 90 s (%v); kubelet log:\n%s", Name, err, p.Tail(40))
 		}
 		time.Sleep(250 * time.Millisecond)
+	}
+}
+
+// hostResolvConf writes the host's nameservers without its search domains,
+// for the kubelet to give pods: a pod's search list is then the cluster's
+// only, so a cluster name is never first tried under a host domain (this
+// VM's resolver answers every name, which would shadow cluster.local).
+func (n *Node) hostResolvConf() string {
+	n.t.Helper()
+	b, err := os.ReadFile("/etc/resolv.conf")
+	if err != nil {
+		n.t.Fatal(err)
+	}
+	var out strings.Builder
+	for _, line := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(line); len(f) > 1 && f[0] == "nameserver" {
+			out.WriteString(line + "\n")
+		}
+	}
+	return n.write("resolv.conf", out.String())
+}
+
+// ServiceCIDR is the Services' ClusterIP range (kube-apiserver's
+// --service-cluster-ip-range in internal/harness/kube).
+const ServiceCIDR = "10.96.0.0/24"
+
+// rejectUnprogrammedServices refuses traffic to a ClusterIP that kube-proxy
+// has not NATed (yet): on a real network it goes nowhere, but this VM's
+// upstream answers every address, and a gRPC client would keep a connection
+// to that impostor. DNATed packets no longer carry a ClusterIP when the
+// filter chains see them. The chain is named KUBE-* so cleanup removes it.
+func (n *Node) rejectUnprogrammedServices() {
+	n.t.Helper()
+	const chain = "KUBE-STACK-NODE-SERVICES"
+	for _, args := range [][]string{
+		{"-N", chain},
+		{"-A", chain, "-d", ServiceCIDR, "-p", "tcp", "-j", "REJECT", "--reject-with", "tcp-reset"},
+		{"-A", chain, "-d", ServiceCIDR, "-j", "REJECT"},
+		{"-I", "FORWARD", "1", "-j", chain},
+		{"-I", "OUTPUT", "1", "-j", chain},
+	} {
+		if out, err := exec.Command("iptables", append([]string{"-w"}, args...)...).CombinedOutput(); err != nil {
+			n.t.Fatalf("iptables %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
 	}
 }
 
@@ -415,24 +460,29 @@ func cleanIPTables(t testing.TB) {
 	}
 }
 
-// splitRule splits a line of iptables -S into arguments; double quotes
-// group words ("CNI firewall plugin rules") and are dropped, as a shell would.
+// splitRule splits a line of iptables -S into arguments as a shell would:
+// double quotes group words ("CNI firewall plugin rules") and are dropped,
+// and \" inside them is a literal quote (the CNI plugins' comments).
 func splitRule(line string) []string {
 	var args []string
 	var cur strings.Builder
 	quoted, inArg := false, false
-	for _, r := range line {
+	for i := 0; i < len(line); i++ {
+		c := line[i]
 		switch {
-		case r == '"':
+		case c == '\\' && quoted && i+1 < len(line) && line[i+1] == '"':
+			cur.WriteByte('"')
+			i++
+		case c == '"':
 			quoted, inArg = !quoted, true
-		case r == ' ' && !quoted:
+		case c == ' ' && !quoted:
 			if inArg {
 				args = append(args, cur.String())
 				cur.Reset()
 				inArg = false
 			}
 		default:
-			cur.WriteRune(r)
+			cur.WriteByte(c)
 			inArg = true
 		}
 	}
@@ -472,4 +522,13 @@ func removeCgroups(name string) {
 			_ = os.Remove(d)
 		}
 	}
+}
+
+// Tail returns the last lines of a node component's log (kubelet,
+// kube-proxy, containerd), for failure messages.
+func (n *Node) Tail(component string, lines int) string {
+	if p := n.procs[component]; p != nil {
+		return p.Tail(lines)
+	}
+	return "no " + component
 }
