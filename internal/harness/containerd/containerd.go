@@ -74,7 +74,13 @@ disabled_plugins = ["io.containerd.grpc.v1.cri"]
 // Ctr runs ctr against this containerd in the k8s.io namespace (the
 // kubelet's) and returns its combined output; an error carries the output.
 func (c *Containerd) Ctr(ctx context.Context, args ...string) (string, error) {
-	cmd := exec.CommandContext(ctx, "ctr", append([]string{"--address", c.Socket, "--namespace", "k8s.io"}, args...)...)
+	return Ctr(ctx, c.Socket, args...)
+}
+
+// Ctr runs ctr against the containerd at socket in the k8s.io namespace and
+// returns its combined output; an error carries the output.
+func Ctr(ctx context.Context, socket string, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, "ctr", append([]string{"--address", socket, "--namespace", "k8s.io"}, args...)...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {

@@ -23,6 +23,7 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
+	"github.com/temporal-stack/stack/internal/harness/containerd"
 	"github.com/temporal-stack/stack/internal/harness/kube"
 	"github.com/temporal-stack/stack/internal/harness/proc"
 	"github.com/temporal-stack/stack/internal/harness/toolbin"
@@ -148,13 +149,7 @@ func (n *Node) run(name, bin string, args ...string) *proc.Process {
 
 // Ctr runs ctr against the node's containerd in the kubelet's namespace.
 func (n *Node) Ctr(ctx context.Context, args ...string) (string, error) {
-	cmd := exec.CommandContext(ctx, "ctr", append([]string{"--address", n.Containerd, "--namespace", "k8s.io"}, args...)...)
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Run(); err != nil {
-		return out.String(), fmt.Errorf("ctr %s: %w\n%s", strings.Join(args, " "), err, out.String())
-	}
-	return out.String(), nil
+	return containerd.Ctr(ctx, n.Containerd, args...)
 }
 
 func (n *Node) startContainerd() {
