@@ -204,7 +204,6 @@ func (n *Node) writeCNI() {
 	n.write("cni/net.d/10-stacknode.conflist", fmt.Sprintf(`{"cniVersion": "1.0.0", "name": "stacknode", "plugins": [
   {"type": "bridge", "bridge": %q, "isGateway": true, "ipMasq": true, "hairpinMode": true,
    "ipam": {"type": "host-local", "ranges": [[{"subnet": %q}]], "routes": [{"dst": "0.0.0.0/0"}], "dataDir": %q}},
-  {"type": "firewall", "backend": "iptables"},
   {"type": "portmap", "capabilities": {"portMappings": true}},
   {"type": "loopback"}]}
 `, bridge, PodCIDR, n.path("cni", "ipam")))
@@ -291,23 +290,38 @@ const ServiceCIDR = "10.96.0.0/24"
 // rejectUnprogrammedServices refuses traffic to a ClusterIP that kube-proxy
 // has not NATed (yet): on a real network it goes nowhere, but this VM's
 // upstream answers every address, and a gRPC client would keep a connection
-// to that impostor. DNATed packets no longer carry a ClusterIP when the
-// filter chains see them. The chain is named KUBE-* so cleanup removes it.
+// to that impostor. DNAT happens before routing, so only un-NATed packets
+// still carry a ClusterIP when they are routed: from pods (in on the bridge)
+// a policy rule makes the Service range unreachable, and from the host the
+// OUTPUT chain rejects it. The host's own forwarding policy is not trusted:
+// pod traffic is accepted at the end of FORWARD, after kube-proxy's and any
+// NetworkPolicy controller's chains. Chains are named KUBE-* so cleanup
+// removes them; stop removes the rule.
 func (n *Node) rejectUnprogrammedServices() {
 	n.t.Helper()
-	const chain = "KUBE-STACK-NODE-SERVICES"
+	if out, err := exec.Command("ip", append([]string{"rule", "add"}, serviceRule...)...).CombinedOutput(); err != nil {
+		n.t.Fatalf("ip rule add %s: %v\n%s", strings.Join(serviceRule, " "), err, out)
+	}
+	const output, forward = "KUBE-STACK-NODE-SERVICES", "KUBE-STACK-NODE-FORWARD"
 	for _, args := range [][]string{
-		{"-N", chain},
-		{"-A", chain, "-d", ServiceCIDR, "-p", "tcp", "-j", "REJECT", "--reject-with", "tcp-reset"},
-		{"-A", chain, "-d", ServiceCIDR, "-j", "REJECT"},
-		{"-I", "FORWARD", "1", "-j", chain},
-		{"-I", "OUTPUT", "1", "-j", chain},
+		{"-N", output},
+		{"-A", output, "-d", ServiceCIDR, "-p", "tcp", "-j", "REJECT", "--reject-with", "tcp-reset"},
+		{"-A", output, "-d", ServiceCIDR, "-j", "REJECT"},
+		{"-I", "OUTPUT", "1", "-j", output},
+		{"-N", forward},
+		{"-A", forward, "-s", PodCIDR, "-j", "ACCEPT"},
+		{"-A", forward, "-d", PodCIDR, "-j", "ACCEPT"},
+		{"-A", "FORWARD", "-j", forward},
 	} {
 		if out, err := exec.Command("iptables", append([]string{"-w"}, args...)...).CombinedOutput(); err != nil {
 			n.t.Fatalf("iptables %s: %v\n%s", strings.Join(args, " "), err, out)
 		}
 	}
 }
+
+// serviceRule is the policy routing rule (ip rule add/del arguments) that
+// makes un-NATed ClusterIP traffic from pods unreachable.
+var serviceRule = []string{"iif", bridge, "to", ServiceCIDR, "priority", "90", "unreachable"}
 
 func (n *Node) startKubeProxy(bin string) {
 	n.t.Helper()
@@ -371,6 +385,8 @@ func (n *Node) stop() {
 	n.killShims()
 	n.unmountAll()
 	_ = exec.Command("ip", "link", "del", bridge).Run()
+	for exec.Command("ip", append([]string{"rule", "del"}, serviceRule...)...).Run() == nil {
+	}
 	cleanIPTables(n.t)
 	if n.routeLocal != "" {
 		_ = os.WriteFile("/proc/sys/net/ipv4/conf/all/route_localnet", []byte(n.routeLocal), 0o644)
