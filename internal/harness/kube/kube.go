@@ -48,6 +48,17 @@ type ControlPlane struct {
 	apiArgs   []string
 	etcd      *proc.Process
 	apiserver *proc.Process
+	others    map[string]*proc.Process // StartControllers'
+}
+
+// Processes are the control plane's running processes by name (etcd,
+// kube-apiserver, and the controllers once started).
+func (cp *ControlPlane) Processes() map[string]*proc.Process {
+	m := map[string]*proc.Process{"etcd": cp.etcd, "kube-apiserver": cp.apiserver}
+	for k, v := range cp.others {
+		m[k] = v
+	}
+	return m
 }
 
 // Start builds (once) and starts a control plane, registered for cleanup.
@@ -314,8 +325,7 @@ func (cp *ControlPlane) StartNodes() {
 	}
 }
 
-// StartControllers runs kube-controller-manager (with the host-path volume
-// provisioner, for StorageClass kubernetes.io/host-path) and kube-scheduler.
+// StartControllers runs kube-controller-manager and kube-scheduler.
 func (cp *ControlPlane) StartControllers() {
 	cp.t.Helper()
 	kcm, err := toolbin.Path(toolbin.KubeControllerManager)
@@ -332,8 +342,7 @@ func (cp *ControlPlane) StartControllers() {
 	}{
 		{"kube-controller-manager", kcm, []string{"--kubeconfig", cp.Kubeconfig, "--leader-elect=false", "--bind-address", "127.0.0.1",
 			"--secure-port", strconv.Itoa(mustPort(cp.t)), "--service-account-private-key-file", filepath.Join(cp.Dir, "sa.key"),
-			"--root-ca-file", filepath.Join(cp.Dir, "certs", "apiserver.crt"), "--use-service-account-credentials=false",
-			"--enable-hostpath-provisioner"}},
+			"--root-ca-file", filepath.Join(cp.Dir, "certs", "apiserver.crt"), "--use-service-account-credentials=false"}},
 		{"kube-scheduler", sched, []string{"--kubeconfig", cp.Kubeconfig, "--leader-elect=false", "--bind-address", "127.0.0.1",
 			"--secure-port", strconv.Itoa(mustPort(cp.t))}},
 	} {
@@ -342,6 +351,10 @@ func (cp *ControlPlane) StartControllers() {
 			cp.t.Fatal(err)
 		}
 		cp.t.Cleanup(func() { p.Stop(5 * time.Second) })
+		if cp.others == nil {
+			cp.others = map[string]*proc.Process{}
+		}
+		cp.others[c.name] = p
 	}
 }
 

@@ -9,6 +9,7 @@ package node
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -21,6 +22,7 @@ import (
 	"time"
 
 	corev1 "k8s.io/api/core/v1"
+	rbacv1 "k8s.io/api/rbac/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/temporal-stack/stack/internal/harness/containerd"
@@ -46,14 +48,15 @@ const (
 // Node is a running single-node cluster.
 type Node struct {
 	*kube.ControlPlane
-	IP         string // the node's InternalIP (the host's)
-	Containerd string // CRI socket
-	dir        string
-	t          testing.TB
-	procs      map[string]*proc.Process
-	routeLocal string // net.ipv4.conf.all.route_localnet before kube-proxy set it
-	proxyBin   string
-	createdRun bool
+	IP              string // the node's InternalIP (the host's)
+	Containerd      string // CRI socket
+	dir             string
+	t               testing.TB
+	procs           map[string]*proc.Process
+	routeLocal      string // net.ipv4.conf.all.route_localnet before kube-proxy set it
+	proxyBin        string
+	createdRun      bool
+	stopProvisioner context.CancelFunc
 }
 
 // Start brings the node up and waits until it is Ready and CoreDNS serves.
@@ -61,7 +64,7 @@ type Node struct {
 func Start(t testing.TB) *Node {
 	t.Helper()
 	for tool, pkg := range map[string]string{"containerd": "containerd", "runc": "runc", "ctr": "containerd",
-		"iptables": "iptables", "ip": "iproute2"} {
+		"iptables": "iptables", "ip": "iproute2", "ipset": "ipset"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("%s not found: apt-get install -y --no-install-recommends %s", tool, pkg)
 		}
@@ -70,7 +73,8 @@ func Start(t testing.TB) *Node {
 		t.Fatal("CNI plugins not found: apt-get install -y --no-install-recommends containernetworking-plugins")
 	}
 	bins := map[string]string{}
-	for name, tool := range map[string]toolbin.Tool{"kubelet": toolbin.Kubelet, "kube-proxy": toolbin.KubeProxy, "coredns": toolbin.CoreDNS} {
+	for name, tool := range map[string]toolbin.Tool{"kubelet": toolbin.Kubelet, "kube-proxy": toolbin.KubeProxy, "coredns": toolbin.CoreDNS,
+		"kube-router": toolbin.KubeRouter} {
 		p, err := toolbin.Path(tool)
 		if err != nil {
 			t.Fatal(err)
@@ -85,6 +89,7 @@ func Start(t testing.TB) *Node {
 	if err != nil {
 		t.Fatal(err)
 	}
+	cleanStale(t)
 	start := time.Now()
 	cp := kube.StartWith(t, kube.Options{NodeIP: ip, NodeName: Name})
 	cp.StartControllers()
@@ -108,9 +113,38 @@ func Start(t testing.TB) *Node {
 	n.rejectUnprogrammedServices()
 	n.startKubelet(bins["kubelet"])
 	n.startKubeProxy(bins["kube-proxy"])
+	n.startNetworkPolicy(bins["kube-router"])
+	n.startProvisioner()
 	n.startCoreDNS()
 	t.Logf("node %s (%s) Ready with DNS %s after the control plane, in %s", Name, ip, DNSServiceIP, time.Since(start).Round(100*time.Millisecond))
 	return n
+}
+
+// Processes are every host process of the cluster by name: the control
+// plane's and the node's (containerd, kubelet, kube-proxy, kube-router).
+func (n *Node) Processes() map[string]*proc.Process {
+	m := n.ControlPlane.Processes()
+	for k, v := range n.procs {
+		m[k] = v
+	}
+	return m
+}
+
+// PodsMemory is the resident memory of every pod's containers, in bytes:
+// total_rss of the kubelet's cgroup v1 memory hierarchy.
+func PodsMemory() (int64, error) {
+	b, err := os.ReadFile("/sys/fs/cgroup/memory/kubepods/memory.stat")
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(line); len(f) == 2 && f[0] == "total_rss" {
+			var v int64
+			_, err := fmt.Sscan(f[1], &v)
+			return v, err
+		}
+	}
+	return 0, errors.New("no total_rss in the kubepods memory cgroup")
 }
 
 // hostIP is the address of the interface the default route uses.
@@ -346,6 +380,55 @@ nodePortAddresses: []
 	n.run("kube-proxy", bin, "--config", cfg)
 }
 
+// startNetworkPolicy enforces NetworkPolicy with kube-router's network
+// policy controller alone (no routing, no service proxy, no CNI), acting as
+// a ServiceAccount that may only read what the controller watches. Its
+// iptables chains are KUBE-* and its ipsets KUBE-*, both removed by stop.
+func (n *Node) startNetworkPolicy(bin string) {
+	n.t.Helper()
+	ctx := context.Background()
+	const name = "kube-router"
+	role := &rbacv1.ClusterRole{ObjectMeta: metav1.ObjectMeta{Name: name}, Rules: []rbacv1.PolicyRule{
+		{APIGroups: []string{""}, Resources: []string{"namespaces", "pods", "services", "nodes", "endpoints"}, Verbs: []string{"get", "list", "watch"}},
+		{APIGroups: []string{"networking.k8s.io"}, Resources: []string{"networkpolicies"}, Verbs: []string{"get", "list", "watch"}},
+		{APIGroups: []string{"discovery.k8s.io"}, Resources: []string{"endpointslices"}, Verbs: []string{"get", "list", "watch"}},
+	}}
+	binding := &rbacv1.ClusterRoleBinding{ObjectMeta: metav1.ObjectMeta{Name: name},
+		RoleRef:  rbacv1.RoleRef{APIGroup: "rbac.authorization.k8s.io", Kind: "ClusterRole", Name: name},
+		Subjects: []rbacv1.Subject{{Kind: "ServiceAccount", Namespace: "kube-system", Name: name}}}
+	if _, err := n.Client.RbacV1().ClusterRoles().Create(ctx, role, metav1.CreateOptions{}); err != nil {
+		n.t.Fatal(err)
+	}
+	if _, err := n.Client.RbacV1().ClusterRoleBindings().Create(ctx, binding, metav1.CreateOptions{}); err != nil {
+		n.t.Fatal(err)
+	}
+	kubeconfig := n.ServiceAccountKubeconfig("kube-system", name)
+	health := freePort(n.t)
+	p := n.run(name, bin, "--kubeconfig", kubeconfig, "--hostname-override", Name,
+		"--run-firewall=true", "--run-router=false", "--run-service-proxy=false", "--enable-cni=false",
+		"--enable-ipv6=false", "--service-cluster-ip-range", ServiceCIDR, "--metrics-port=0",
+		fmt.Sprintf("--health-port=%d", health))
+	if err := p.WaitFor(60*time.Second, "healthy", proc.HTTPOK(nil, fmt.Sprintf("http://127.0.0.1:%d/healthz", health))); err != nil {
+		n.t.Fatal(err)
+	}
+}
+
+// destroyIPSets removes the ipsets kube-router made (after the iptables
+// rules that use them).
+func destroyIPSets(t testing.TB) {
+	out, err := exec.Command("ipset", "list", "-n").Output()
+	if err != nil {
+		return
+	}
+	for _, set := range strings.Fields(string(out)) {
+		if strings.HasPrefix(set, "KUBE-") || strings.HasPrefix(set, "inet6:KUBE-") {
+			if out, err := exec.Command("ipset", "destroy", set).CombinedOutput(); err != nil {
+				t.Logf("ipset destroy %s: %v %s", set, err, out)
+			}
+		}
+	}
+}
+
 func freePort(t testing.TB) int {
 	p, err := proc.FreePort()
 	if err != nil {
@@ -358,6 +441,9 @@ func freePort(t testing.TB) int {
 // tears their sandboxes and CNI down), node agents, containerd and its
 // shims, mounts, the bridge, iptables chains, cgroups, directories.
 func (n *Node) stop() {
+	if n.stopProvisioner != nil {
+		n.stopProvisioner()
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	if n.procs["kubelet"] != nil {
@@ -374,7 +460,7 @@ func (n *Node) stop() {
 			}
 		}
 	}
-	for _, name := range []string{"kube-proxy", "kubelet", "containerd"} {
+	for _, name := range []string{"kube-router", "kube-proxy", "kubelet", "containerd"} {
 		if p := n.procs[name]; p != nil {
 			p.Stop(15 * time.Second)
 		}
@@ -388,6 +474,7 @@ func (n *Node) stop() {
 	for exec.Command("ip", append([]string{"rule", "del"}, serviceRule...)...).Run() == nil {
 	}
 	cleanIPTables(n.t)
+	destroyIPSets(n.t)
 	if n.routeLocal != "" {
 		_ = os.WriteFile("/proc/sys/net/ipv4/conf/all/route_localnet", []byte(n.routeLocal), 0o644)
 	}
@@ -401,7 +488,43 @@ func (n *Node) stop() {
 		}
 		_ = os.Remove(runDir)
 	}
-	_ = os.RemoveAll("/tmp/hostpath_pv") // the controller-manager's host-path provisioner
+}
+
+// cleanStale removes what a node of an earlier run left behind when its
+// test binary was killed before its cleanup ran (a timeout, ^C): the shims
+// and containers of a containerd that no longer answers, their mounts and
+// directories, and, when no node is running, the iptables chains, ipsets
+// and the routing rule. Only one node runs on a host at a time.
+func cleanStale(t testing.TB) {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "node[0-9]*"))
+	live := false
+	for _, dir := range dirs {
+		sock := filepath.Join(dir, "containerd.sock")
+		if _, err := os.Stat(filepath.Join(dir, "containerd.toml")); err != nil {
+			continue // not a node's directory
+		}
+		if c, err := net.DialTimeout("unix", sock, time.Second); err == nil {
+			c.Close()
+			live = true
+			continue
+		}
+		t.Logf("removing a node an earlier run left behind in %s", dir)
+		stale := &Node{dir: dir, t: t, Containerd: sock}
+		stale.killShims()
+		stale.unmountAll()
+		if err := os.RemoveAll(dir); err != nil {
+			t.Logf("remove %s: %v", dir, err)
+		}
+	}
+	if live {
+		t.Log("another node is running on this host: its network rules are left alone (node tests must not run concurrently)")
+		return
+	}
+	_ = exec.Command("ip", "link", "del", bridge).Run()
+	for exec.Command("ip", append([]string{"rule", "del"}, serviceRule...)...).Run() == nil {
+	}
+	cleanIPTables(t)
+	destroyIPSets(t)
 }
 
 // killShims kills containerd-shim processes of this node's containerd.

@@ -48,11 +48,16 @@ var (
 	CoreDNS               = Tool{Name: "coredns", Module: "coredns", Package: "github.com/coredns/coredns", Minutes: 2}
 	Kwok                  = Tool{Name: "kwok", Module: "kwok", Package: "sigs.k8s.io/kwok/cmd/kwok", Minutes: 3}
 	Helm                  = Tool{Name: "helm", Module: "helm", Package: "helm.sh/helm/v3/cmd/helm", LDFlags: "-X helm.sh/helm/v3/internal/version.version=v3.22.0", Minutes: 3}
-	Dex                   = Tool{Name: "dex", Module: "dex", Package: "github.com/dexidp/dex/cmd/dex", Env: []string{"GONOSUMDB=github.com/dexidp/dex/api", "CGO_ENABLED=1"}, Minutes: 2} // cgo: its sqlite3 storage
-	TemporalCLI           = Tool{Name: "temporal", Module: "temporalcli", Package: "github.com/temporalio/cli/cmd/temporal", Minutes: 4}
-	UI                    = Tool{Name: "temporal-ui", Module: "ui", Package: ".", Minutes: 1}
-	MinIO                 = Tool{Name: "minio", Module: "minio", Package: "github.com/minio/minio", Minutes: 4} // AGPLv3: run as its own process
-	Crane                 = Tool{Name: "crane", Module: "crane", Package: "github.com/google/go-containerregistry/cmd/crane", Minutes: 1}
+	// Dex needs cgo for its sqlite3 storage; it is linked statically so the
+	// same binary runs on the host and in the node's image (which has no libc).
+	Dex = Tool{Name: "dex", Module: "dex", Package: "github.com/dexidp/dex/cmd/dex", LDFlags: "-linkmode=external -extldflags=-static",
+		Env: []string{"GONOSUMDB=github.com/dexidp/dex/api", "CGO_ENABLED=1", "GOFLAGS=-tags=netgo,osusergo,sqlite_omit_load_extension"}, Minutes: 2}
+	TemporalCLI = Tool{Name: "temporal", Module: "temporalcli", Package: "github.com/temporalio/cli/cmd/temporal", Minutes: 4}
+	UI          = Tool{Name: "temporal-ui", Module: "ui", Package: ".", Minutes: 1}
+	UIServer    = Tool{Name: "ui-server", Module: "ui", Package: "github.com/temporalio/ui-server/v2/cmd/server", Minutes: 1} // the upstream image's binary
+	KubeRouter  = Tool{Name: "kube-router", Module: "kuberouter", Package: "github.com/cloudnativelabs/kube-router/v2/cmd/kube-router", Minutes: 4}
+	MinIO       = Tool{Name: "minio", Module: "minio", Package: "github.com/minio/minio", Minutes: 4} // AGPLv3: run as its own process
+	Crane       = Tool{Name: "crane", Module: "crane", Package: "github.com/google/go-containerregistry/cmd/crane", Minutes: 1}
 )
 
 // Root returns the repository root: $STACK_ROOT, else the nearest parent

@@ -2,7 +2,7 @@ module github.com/temporal-stack/stack/tools/deps/minio
 
 go 1.26
 
-require github.com/minio/minio v0.0.0-20260212201848-7aac2a2c5b7c
+require github.com/minio/minio v0.0.0-20250907161309-07c3a429bfed
 
 require (
 	aead.dev/mem v0.2.0 // indirect

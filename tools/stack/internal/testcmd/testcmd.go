@@ -70,8 +70,8 @@ var hostTools = []struct{ command, pkg string }{
 	{"promtool", "prometheus"}, {"prometheus", "prometheus"}, {"chromium", "chromium"},
 	{"node", "nodejs"}, {"npm", "npm"}, {"gcc", "gcc"},
 	{"dockerd", "docker.io"}, {"docker", "docker.io"}, // a private engine runs our images (e2e/docker_test.go)
-	// The real node (internal/harness/node): containerd with CRI, runc, iptables.
-	{"containerd", "containerd"}, {"ctr", "containerd"}, {"runc", "runc"}, {"iptables", "iptables"},
+	// The real node (internal/harness/node): containerd with CRI, runc, iptables, and ipset for its NetworkPolicy controller.
+	{"containerd", "containerd"}, {"ctr", "containerd"}, {"runc", "runc"}, {"iptables", "iptables"}, {"ipset", "ipset"},
 }
 
 // missingPackages lists the Debian packages of host tools that are not
@@ -128,7 +128,7 @@ func prepare() error {
 		}
 	}
 	for _, t := range []toolbin.Tool{toolbin.Etcd, toolbin.KubeAPIServer, toolbin.KubeControllerManager, toolbin.KubeScheduler,
-		toolbin.Kubelet, toolbin.KubeProxy, toolbin.CoreDNS, toolbin.Dex, toolbin.TemporalCLI, toolbin.UI, toolbin.MinIO, toolbin.Crane} {
+		toolbin.Kubelet, toolbin.KubeProxy, toolbin.KubeRouter, toolbin.CoreDNS, toolbin.Dex, toolbin.UIServer, toolbin.TemporalCLI, toolbin.UI, toolbin.MinIO, toolbin.Crane} {
 		if _, err := toolbin.Path(t); err != nil {
 			return err
 		}

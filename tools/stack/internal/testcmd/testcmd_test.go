@@ -16,10 +16,10 @@ func TestMissingPackages(t *testing.T) {
 	}
 	noPG := func(string) ([]string, error) { return nil, nil }
 	got := missingPackages(lookPath, noPG)
-	if want := []string{"prometheus", "chromium", "gcc", "docker.io", "containerd", "runc", "iptables", "postgresql", "containernetworking-plugins"}; !reflect.DeepEqual(got, want) {
+	if want := []string{"prometheus", "chromium", "gcc", "docker.io", "containerd", "runc", "iptables", "ipset", "postgresql", "containernetworking-plugins"}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("missing %v, want %v (promtool and prometheus are one package, listed once)", got, want)
 	}
-	for _, c := range []string{"promtool", "prometheus", "chromium", "gcc", "dockerd", "docker", "containerd", "ctr", "runc", "iptables"} {
+	for _, c := range []string{"promtool", "prometheus", "chromium", "gcc", "dockerd", "docker", "containerd", "ctr", "runc", "iptables", "ipset"} {
 		have[c] = true
 	}
 	pg := func(string) ([]string, error) { return []string{"/found"}, nil }
