@@ -116,7 +116,7 @@ func Start(t testing.TB) *Node {
 	n.startNetworkPolicy(bins["kube-router"])
 	n.startProvisioner()
 	n.startCoreDNS()
-	t.Logf("node %s (%s) Ready with DNS %s after the control plane, in %s", Name, ip, DNSServiceIP, time.Since(start).Round(100*time.Millisecond))
+	t.Logf("node %s (%s) Ready with DNS %s in %s, control plane start included", Name, ip, DNSServiceIP, time.Since(start).Round(100*time.Millisecond))
 	return n
 }
 
