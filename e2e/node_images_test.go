@@ -12,6 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"golang.org/x/crypto/bcrypt"
 	"golang.org/x/oauth2"
 	appsv1 "k8s.io/api/apps/v1"
@@ -277,7 +280,7 @@ staticPasswords:
 	})
 
 	t.Run("the other images of a default install run", func(t *testing.T) {
-		testThirdPartyImages(ctx, t, n, ns)
+		testThirdPartyImages(ctx, t, n, ns, image["server"], int32(30000+nodePorts[2]))
 	})
 }
 
@@ -414,10 +417,12 @@ func lastLines(s string, n int) string {
 }
 
 // testThirdPartyImages runs the images nodeimages builds as a default
-// install would: the Web UI serves its page, MinIO reports ready, and the
-// PostgreSQL stand-in initializes a provisioned volume from the official
-// image's env contract and accepts a password login over the network.
-func testThirdPartyImages(ctx context.Context, t *testing.T, n *node.Node, ns string) {
+// install would: the Web UI serves its page; MinIO reports ready and our
+// server image's ensure-buckets (the chart's bucket Job) creates the
+// archival buckets in it; the PostgreSQL stand-in initializes a provisioned
+// volume from the official image's env contract and accepts a password
+// login over the network.
+func testThirdPartyImages(ctx context.Context, t *testing.T, n *node.Node, ns, serverImage string, minioPort int32) {
 	c := n.Client
 	must := func(_ any, err error) {
 		t.Helper()
@@ -460,6 +465,17 @@ func testThirdPartyImages(ctx context.Context, t *testing.T, n *node.Node, ns st
 			Volumes: []corev1.Volume{{Name: "data", VolumeSource: corev1.VolumeSource{EmptyDir: &corev1.EmptyDirVolumeSource{}}}}})}},
 		metav1.CreateOptions{}))
 
+	must(c.CoreV1().Services(ns).Create(ctx, &corev1.Service{ObjectMeta: metav1.ObjectMeta{Name: "minio"}, Spec: corev1.ServiceSpec{
+		Type: corev1.ServiceTypeNodePort, Selector: minio,
+		Ports: []corev1.ServicePort{{Port: 9000, TargetPort: intstr.FromInt32(9000), NodePort: minioPort}}}}, metav1.CreateOptions{}))
+	// The chart's bucket Job (chart/templates/minio.yaml), started before MinIO is ready: it retries.
+	buckets := &batchv1.Job{ObjectMeta: metav1.ObjectMeta{Name: "buckets"}, Spec: batchv1.JobSpec{BackoffLimit: &one,
+		Template: template(nil, corev1.PodSpec{RestartPolicy: corev1.RestartPolicyNever,
+			Containers: []corev1.Container{{Name: "buckets", Image: serverImage, SecurityContext: restricted(1000, true),
+				Args: []string{"ensure-buckets", "--endpoint=http://minio:9000", "--bucket=temporal-history", "--bucket=temporal-visibility"},
+				Env:  []corev1.EnvVar{{Name: "AWS_ACCESS_KEY_ID", Value: "archive"}, {Name: "AWS_SECRET_ACCESS_KEY", Value: "archive-password"}}}}})}}
+	must(c.BatchV1().Jobs(ns).Create(ctx, buckets, metav1.CreateOptions{}))
+
 	// PostgreSQL as chart/templates/postgres.yaml runs it: a StatefulSet whose claim the provisioner binds.
 	pg := map[string]string{"app": "postgres"}
 	pgUID := int64(999)
@@ -499,6 +515,15 @@ func testThirdPartyImages(ctx context.Context, t *testing.T, n *node.Node, ns st
 		t.Fatalf("the StatefulSet's claim is not bound: %v %+v", err, pvc)
 	}
 
+	waitJob(ctx, t, n, ns, "buckets")
+	s3c := s3.New(s3.Options{Region: "us-east-1", BaseEndpoint: aws.String(fmt.Sprintf("http://127.0.0.1:%d", minioPort)), UsePathStyle: true,
+		Credentials: credentials.NewStaticCredentialsProvider("archive", "archive-password", "")})
+	for _, b := range []string{"temporal-history", "temporal-visibility"} {
+		if _, err := s3c.HeadBucket(ctx, &s3.HeadBucketInput{Bucket: aws.String(b)}); err != nil {
+			t.Errorf("bucket %s after the bucket Job: %v", b, err)
+		}
+	}
+
 	// A password login over the Service, from another pod, to the database the env asked for.
 	psql := &batchv1.Job{ObjectMeta: metav1.ObjectMeta{Name: "psql"}, Spec: batchv1.JobSpec{BackoffLimit: &one,
 		Template: template(nil, corev1.PodSpec{RestartPolicy: corev1.RestartPolicyNever, SecurityContext: &corev1.PodSecurityContext{},
@@ -507,15 +532,7 @@ func testThirdPartyImages(ctx context.Context, t *testing.T, n *node.Node, ns st
 					"--no-psqlrc", "--tuples-only", "--no-align", "--command", "select current_database() || ' ' || current_user"},
 				Env: []corev1.EnvVar{{Name: "PGPASSWORD", Value: "pg-node-password"}, {Name: "PGSSLMODE", Value: "disable"}}}}})}}
 	must(c.BatchV1().Jobs(ns).Create(ctx, psql, metav1.CreateOptions{}))
-	for deadline := time.Now().Add(2 * time.Minute); ; time.Sleep(500 * time.Millisecond) {
-		j, err := c.BatchV1().Jobs(ns).Get(ctx, "psql", metav1.GetOptions{})
-		if err == nil && j.Status.Succeeded == 1 {
-			break
-		}
-		if time.Now().After(deadline) || (err == nil && j.Status.Failed > 1) {
-			t.Fatalf("psql Job did not succeed: %v\n%s", err, podReport(ctx, n, ns))
-		}
-	}
+	waitJob(ctx, t, n, ns, "psql")
 	pods, err := c.CoreV1().Pods(ns).List(ctx, metav1.ListOptions{LabelSelector: "batch.kubernetes.io/job-name=psql"})
 	if err != nil || len(pods.Items) == 0 {
 		t.Fatalf("psql pods: %v", err)
@@ -527,6 +544,20 @@ func testThirdPartyImages(ctx context.Context, t *testing.T, n *node.Node, ns st
 		out, err := c.CoreV1().Pods(ns).GetLogs(p.Name, &corev1.PodLogOptions{}).DoRaw(ctx)
 		if err != nil || strings.TrimSpace(string(out)) != "temporal_visibility temporal" {
 			t.Fatalf("psql printed %q (%v), want %q", out, err, "temporal_visibility temporal")
+		}
+	}
+}
+
+// waitJob waits up to 3 minutes for Job ns/name to succeed.
+func waitJob(ctx context.Context, t *testing.T, n *node.Node, ns, name string) {
+	t.Helper()
+	for deadline := time.Now().Add(3 * time.Minute); ; time.Sleep(500 * time.Millisecond) {
+		j, err := n.Client.BatchV1().Jobs(ns).Get(ctx, name, metav1.GetOptions{})
+		if err == nil && j.Status.Succeeded == 1 {
+			return
+		}
+		if time.Now().After(deadline) || (err == nil && j.Status.Failed > 1) {
+			t.Fatalf("Job %s did not succeed: %v\n%s", name, err, podReport(ctx, n, ns))
 		}
 	}
 }

@@ -204,3 +204,33 @@ func TestEnsureNamespace(t *testing.T) {
 		t.Fatalf("no frontend: exit %d, %s", code, out)
 	}
 }
+
+// TestEnsureBucketsUsage: the chart's bucket Job command refuses what cannot
+// work with a usage error, and gives up on an endpoint that never serves
+// with the reason. (It creating buckets in a real MinIO is
+// TestImagesRunOnNode's.)
+func TestEnsureBucketsUsage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end: runs the server binary")
+	}
+	creds := []string{"AWS_ACCESS_KEY_ID=k", "AWS_SECRET_ACCESS_KEY=s"}
+	for _, c := range []struct {
+		name string
+		env  []string
+		args []string
+		code int
+		want string
+	}{
+		{"no credentials", []string{"AWS_ACCESS_KEY_ID=", "AWS_SECRET_ACCESS_KEY="}, []string{"--endpoint=http://127.0.0.1:1", "--bucket=a"}, 2, "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set"},
+		{"endpoint without a scheme", creds, []string{"--endpoint=minio:9000", "--bucket=a"}, 2, `--endpoint "minio:9000": want an http:// or https:// URL`},
+		{"no bucket", creds, []string{"--endpoint=http://127.0.0.1:1"}, 2, "usage: --bucket is required"},
+		{"an endpoint that never serves", creds, []string{"--endpoint=http://127.0.0.1:1", "--bucket=a", "--wait=2s"}, 1, "create bucket a at http://127.0.0.1:1"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out, code := runServer(t, c.env, append([]string{"ensure-buckets"}, c.args...)...)
+			if code != c.code || !strings.Contains(out, c.want) {
+				t.Fatalf("exit %d, want %d with %q; output:\n%s", code, c.code, c.want, out)
+			}
+		})
+	}
+}

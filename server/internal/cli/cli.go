@@ -81,7 +81,22 @@ func newApp(stdout, stderr io.Writer) *urfave.App {
 				EnvVars: []string{config.EnvKeyAllowNoAuth},
 			},
 		},
-		Commands: []*urfave.Command{startCommand(), renderCommand(), validateCommand(), schemaCommand(), ensureNamespaceCommand()},
+		Commands: []*urfave.Command{startCommand(), renderCommand(), validateCommand(), schemaCommand(), ensureNamespaceCommand(), ensureBucketsCommand()},
+	}
+}
+
+// required is a command's Before: each named flag must be set (on the
+// command line or through its env var), else it is a usage error like any
+// other (the command's help, exit 2). urfave's own Required flags exit 1.
+func required(names ...string) urfave.BeforeFunc {
+	return func(c *urfave.Context) error {
+		for _, n := range names {
+			if !c.IsSet(n) {
+				_ = urfave.ShowSubcommandHelp(c)
+				return urfave.Exit(fmt.Sprintf("usage: --%s is required", n), 2)
+			}
+		}
+		return nil
 	}
 }
 

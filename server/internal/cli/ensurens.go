@@ -26,13 +26,14 @@ func ensureNamespaceCommand() *urfave.Command {
 		Usage:     "Wait for a frontend, then register a namespace unless it exists (idempotent; the chart's namespace Job)",
 		ArgsUsage: " ",
 		Flags: []urfave.Flag{
-			&urfave.StringFlag{Name: "address", Usage: "frontend host:port (the internal-frontend in a cluster: no token needed)", Required: true},
-			&urfave.StringFlag{Name: "namespace", Aliases: []string{"n"}, Required: true},
+			&urfave.StringFlag{Name: "address", Usage: "frontend host:port (the internal-frontend in a cluster: no token needed)"},
+			&urfave.StringFlag{Name: "namespace", Aliases: []string{"n"}},
 			&urfave.DurationFlag{Name: "retention", Value: 72 * time.Hour, Usage: "workflow retention (at least 1h)"},
 			&urfave.StringFlag{Name: "history-archival-uri", Usage: "turn history archival on with this URI (e.g. s3://bucket)"},
 			&urfave.StringFlag{Name: "visibility-archival-uri", Usage: "turn visibility archival on with this URI"},
 			&urfave.DurationFlag{Name: "wait", Value: 5 * time.Minute, Usage: "how long to wait for the frontend to serve"},
 		},
+		Before: required("address", "namespace"),
 		Action: func(c *urfave.Context) error {
 			if c.NArg() > 0 {
 				return urfave.Exit(fmt.Sprintf("ensure-namespace takes no arguments, got %q", c.Args().Slice()), 2)

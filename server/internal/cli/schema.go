@@ -23,14 +23,15 @@ func schemaCommand() *urfave.Command {
 		Usage:     "Create or upgrade the schema of one SQL store (idempotent); connection from flags or SQL_* env",
 		ArgsUsage: " ",
 		Flags: []urfave.Flag{
-			&urfave.StringFlag{Name: "schema", Usage: "temporal (main store) or visibility", Required: true},
+			&urfave.StringFlag{Name: "schema", Usage: "temporal (main store) or visibility"},
 			&urfave.StringFlag{Name: "plugin", Value: "postgres12", EnvVars: []string{"SQL_PLUGIN"}},
 			&urfave.StringFlag{Name: "host", Value: "127.0.0.1", EnvVars: []string{"SQL_HOST"}},
 			&urfave.IntFlag{Name: "port", Value: 5432, EnvVars: []string{"SQL_PORT"}},
-			&urfave.StringFlag{Name: "user", EnvVars: []string{"SQL_USER"}, Required: true},
-			&urfave.StringFlag{Name: "database", EnvVars: []string{"SQL_DATABASE"}, Required: true},
+			&urfave.StringFlag{Name: "user", EnvVars: []string{"SQL_USER"}},
+			&urfave.StringFlag{Name: "database", EnvVars: []string{"SQL_DATABASE"}},
 			&urfave.DurationFlag{Name: "wait", Value: 2 * time.Minute, Usage: "how long to wait for the database to accept connections"},
 		},
+		Before: required("schema", "user", "database"),
 		Action: func(c *urfave.Context) error {
 			schemaName := c.String("schema")
 			if schemaName != "temporal" && schemaName != "visibility" {

@@ -2,17 +2,12 @@ package up
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/url"
 	"path/filepath"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
-	"github.com/aws/aws-sdk-go-v2/service/s3"
-	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
-
 	"github.com/temporal-stack/stack/internal/localconfig"
+	"github.com/temporal-stack/stack/internal/s3bucket"
 )
 
 // Archival buckets (MinIO) and the S3 region Temporal's s3store requires.
@@ -55,14 +50,6 @@ func archivalConfig(kind, dataDir string, minioPort int) (*localconfig.Archival,
 // createBuckets makes the archival buckets (s3store writes into existing
 // buckets only).
 func createBuckets(ctx context.Context, endpoint string) error {
-	c := s3.New(s3.Options{Region: minioRegion, BaseEndpoint: aws.String(endpoint), UsePathStyle: true,
-		Credentials: credentials.NewStaticCredentialsProvider(minioUser, minioPassword, "")})
-	for _, b := range []string{historyBucket, visibilityBucket} {
-		_, err := c.CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String(b)})
-		var owned *s3types.BucketAlreadyOwnedByYou
-		if err != nil && !errors.As(err, &owned) {
-			return fmt.Errorf("create bucket %s on MinIO %s: %w", b, endpoint, err)
-		}
-	}
-	return nil
+	return s3bucket.Ensure(ctx, s3bucket.Config{Endpoint: endpoint, Region: minioRegion, AccessKey: minioUser, SecretKey: minioPassword},
+		historyBucket, visibilityBucket)
 }
