@@ -10,11 +10,11 @@ import (
 	"testing"
 
 	"helm.sh/helm/v3/pkg/action"
-	"helm.sh/helm/v3/pkg/chart/loader"
 	"helm.sh/helm/v3/pkg/chartutil"
 	"helm.sh/helm/v3/pkg/releaseutil"
 	"sigs.k8s.io/yaml"
 
+	"github.com/temporal-stack/stack/internal/harness/subcharts"
 	_ "github.com/temporal-stack/stack/server/authz" // registers the Stack keys checked below
 	"github.com/temporal-stack/stack/server/dynconfig"
 )
@@ -31,9 +31,10 @@ type object struct {
 }
 
 // render renders the chart as "helm install --dry-run" (client only) with
-// the values files given (relative to the chart), release temporal-stack.
-// The third-party subcharts cannot be downloaded here; the scenarios switch
-// them off, as the install test does.
+// the values files given (relative to the chart), release temporal-stack,
+// with the real published subcharts (internal/harness/subcharts). Hooks are
+// included; two objects of one kind and name fail the render, as they would
+// fail the install.
 func render(t *testing.T, files ...string) map[string]object {
 	t.Helper()
 	objs, err := tryRender(files, nil)
@@ -44,12 +45,12 @@ func render(t *testing.T, files ...string) map[string]object {
 }
 
 func tryRender(files []string, set map[string]any) (map[string]object, error) {
-	ch, err := loader.Load(".")
+	ch, err := subcharts.Load(".")
 	if err != nil {
 		return nil, err
 	}
 	vals := map[string]any{}
-	for _, f := range append([]string{"ci/offline.yaml"}, files...) {
+	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			return nil, err
@@ -71,7 +72,11 @@ func tryRender(files []string, set map[string]any) (map[string]object, error) {
 		return nil, err
 	}
 	out := map[string]object{}
-	for _, m := range releaseutil.SplitManifests(rel.Manifest) {
+	manifests := releaseutil.SplitManifests(rel.Manifest)
+	for i, h := range rel.Hooks {
+		manifests[fmt.Sprintf("hook-%d", i)] = h.Manifest
+	}
+	for _, m := range manifests {
 		var o object
 		if err := yaml.Unmarshal([]byte(m), &o); err != nil {
 			return nil, fmt.Errorf("%w\n%s", err, m)
@@ -80,7 +85,11 @@ func tryRender(files []string, set map[string]any) (map[string]object, error) {
 			continue
 		}
 		_ = yaml.Unmarshal([]byte(m), &o.raw)
-		out[o.Kind+"/"+o.Metadata.Name] = o
+		key := o.Kind + "/" + o.Metadata.Name
+		if _, dup := out[key]; dup {
+			return nil, fmt.Errorf("two objects %s in one release: the second create fails", key)
+		}
+		out[key] = o
 	}
 	return out, nil
 }
@@ -115,7 +124,7 @@ func get(v any, path ...any) any {
 func TestRenderDefault(t *testing.T) {
 	objs := render(t, "ci/default-values.yaml")
 	for _, want := range []string{
-		"ConfigMap/temporal-stack-dynamic-config", "ConfigMap/temporal-stack-server-env", "Secret/temporal-stack-server-secrets",
+		"ConfigMap/temporal-stack-live-dynamic-config", "ConfigMap/temporal-stack-server-env", "Secret/temporal-stack-server-secrets",
 		"ServiceAccount/temporal-stack-server", "Role/temporal-stack-server", "RoleBinding/temporal-stack-server",
 		"Secret/temporal-stack-postgres", "StatefulSet/temporal-stack-postgres-main", "StatefulSet/temporal-stack-postgres-visibility",
 		"StatefulSet/temporal-stack-postgres-secondary-visibility", "Job/temporal-stack-schema-main-r1", "Job/temporal-stack-schema-visibility-r1",
@@ -129,7 +138,7 @@ func TestRenderDefault(t *testing.T) {
 		}
 	}
 	// The dynamic config: kept on uninstall, dual visibility, authorizer errors exposed, role policy.
-	dc := objs["ConfigMap/temporal-stack-dynamic-config"]
+	dc := objs["ConfigMap/temporal-stack-live-dynamic-config"]
 	if dc.Metadata.Annotations["helm.sh/resource-policy"] != "keep" {
 		t.Error("the dynamic-config ConfigMap is not kept on uninstall")
 	}
@@ -143,7 +152,7 @@ func TestRenderDefault(t *testing.T) {
 	}
 	// The server's env names this release's ConfigMap and the bundled Dex.
 	env := objs["ConfigMap/temporal-stack-server-env"]
-	if get(env.raw, "data", "TEMPORAL_DYNAMIC_CONFIG_CONFIGMAP") != "temporal/temporal-stack-dynamic-config" ||
+	if get(env.raw, "data", "TEMPORAL_DYNAMIC_CONFIG_CONFIGMAP") != "temporal/temporal-stack-live-dynamic-config" ||
 		get(env.raw, "data", "TEMPORAL_AUTH_ISSUER") != "http://host.docker.internal:30556/dex" ||
 		get(env.raw, "data", "TEMPORAL_AUTH_KUBERNETES_AUDIENCE") != "temporal" {
 		t.Errorf("server env %v", env.raw["data"])
@@ -231,7 +240,7 @@ func TestRenderRBACMatchesServerRole(t *testing.T) {
 			}
 		}
 	}
-	if names := get(got[0], "resourceNames").([]any); len(names) != 1 || names[0] != "temporal-stack-dynamic-config" {
+	if names := get(got[0], "resourceNames").([]any); len(names) != 1 || names[0] != "temporal-stack-live-dynamic-config" {
 		t.Errorf("the Role may read %v", names)
 	}
 }
@@ -251,7 +260,7 @@ func TestRenderDualVisibilityOff(t *testing.T) {
 			t.Errorf("%s rendered with dual visibility off", gone)
 		}
 	}
-	dc := get(objs["ConfigMap/temporal-stack-dynamic-config"].raw, "data", "dynamic_config.yaml").(string)
+	dc := get(objs["ConfigMap/temporal-stack-live-dynamic-config"].raw, "data", "dynamic_config.yaml").(string)
 	if strings.Contains(dc, "secondaryVisibilityWritingMode") {
 		t.Errorf("dual visibility off still seeds the writing mode:\n%s", dc)
 	}
@@ -288,6 +297,13 @@ func TestRenderRejects(t *testing.T) {
 		{map[string]any{"expose": map[string]any{"typo": 1}}, "additional properties 'typo' not allowed"},
 		{map[string]any{"poller": map[string]any{"interval": 15}}, "interval"},
 		{map[string]any{"temporal": map[string]any{"enabled": true, "serviceAccount": map[string]any{"name": "other"}}}, `temporal.serviceAccount.name is "other"`},
+		// Exposure the subcharts' Services cannot follow by themselves.
+		{map[string]any{"expose": map[string]any{"type": "ClusterIP"}},
+			"expose.type is ClusterIP but temporal.web.service.type is NodePort: also set temporal.web.service.type=ClusterIP"},
+		{map[string]any{"expose": map[string]any{"nodePorts": map[string]any{"grafana": 31300}}},
+			"kube-prometheus-stack.grafana.service.nodePort is 30300 but expose.nodePorts says 31300: also set kube-prometheus-stack.grafana.service.nodePort=31300"},
+		{map[string]any{"kube-prometheus-stack": map[string]any{"prometheus": map[string]any{"service": map[string]any{"type": "ClusterIP"}}}},
+			"expose.type is NodePort but kube-prometheus-stack.prometheus.service.type is ClusterIP: also set kube-prometheus-stack.prometheus.service.type=NodePort"},
 	} {
 		_, err := tryRender([]string{"ci/default-values.yaml"}, c.set)
 		if err == nil || !strings.Contains(err.Error(), c.want) {

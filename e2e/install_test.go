@@ -108,11 +108,11 @@ func TestInstallOnControlPlane(t *testing.T) {
 		verb, resource, name string
 		allowed              bool
 	}{
-		{"watch", "configmaps", "temporal-stack-dynamic-config", true},
-		{"list", "configmaps", "temporal-stack-dynamic-config", true},
-		{"get", "configmaps", "temporal-stack-dynamic-config", true},
+		{"watch", "configmaps", "temporal-stack-live-dynamic-config", true},
+		{"list", "configmaps", "temporal-stack-live-dynamic-config", true},
+		{"get", "configmaps", "temporal-stack-live-dynamic-config", true},
 		{"create", "events", "", true},
-		{"update", "configmaps", "temporal-stack-dynamic-config", false},
+		{"update", "configmaps", "temporal-stack-live-dynamic-config", false},
 		{"get", "configmaps", "temporal-stack-server-env", false},
 		{"list", "configmaps", "", false},
 		{"get", "secrets", "temporal-stack-postgres", false},
