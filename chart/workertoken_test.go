@@ -1,23 +1,23 @@
 package chart
 
 import (
-	"os"
 	"strings"
 	"testing"
 
 	"helm.sh/helm/v3/pkg/action"
 	"helm.sh/helm/v3/pkg/chart"
-	"helm.sh/helm/v3/pkg/chart/loader"
 	"helm.sh/helm/v3/pkg/chartutil"
 	"helm.sh/helm/v3/pkg/releaseutil"
 	"sigs.k8s.io/yaml"
+
+	"github.com/temporal-stack/stack/internal/harness/subcharts"
 )
 
 // A worker Deployment of a chart that depends on this one projects its
 // ServiceAccount token with the chart's templates: audience from
 // auth.workloadIdentity, mounted where workerauth.DefaultServiceAccountTokenPath reads.
 func TestWorkerTokenTemplates(t *testing.T) {
-	ch, err := loader.Load(".")
+	ch, err := subcharts.Load(".")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,15 +35,7 @@ spec:
           image: orders:1
           volumeMounts: [{{ include "temporal-stack.workerTokenMount" . }}]
 `)})
-	b, err := os.ReadFile("ci/offline.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var vals map[string]any
-	if err := yaml.Unmarshal(b, &vals); err != nil {
-		t.Fatal(err)
-	}
-	vals = chartutil.CoalesceTables(map[string]any{"auth": map[string]any{"workloadIdentity": map[string]any{"audience": "temporal-prod"}}}, vals)
+	vals := map[string]any{"auth": map[string]any{"workloadIdentity": map[string]any{"audience": "temporal-prod"}}}
 	inst := action.NewInstall(&action.Configuration{})
 	inst.DryRun, inst.ClientOnly, inst.ReleaseName, inst.Namespace = true, true, "temporal-stack", "temporal"
 	inst.KubeVersion = &chartutil.KubeVersion{Version: "v1.36.3", Major: "1", Minor: "36"}

@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"errors"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/temporal-stack/stack/internal/harness/kube"
+	"github.com/temporal-stack/stack/internal/harness/subcharts"
 	"github.com/temporal-stack/stack/internal/harness/toolbin"
 )
 
@@ -23,9 +25,8 @@ import (
 // simulated by kwok: every object of our chart is created for real, scheduled,
 // and its pods reported Running (Jobs Succeeded) by kwok. Containers never run,
 // so this proves the chart, RBAC and the install flow, not the images. The
-// third-party subcharts cannot be downloaded here and are switched off; the
-// upstream temporal chart is enabled but not vendored, so install skips it
-// (--skip-missing-subcharts) and installs everything of ours.
+// chart is installed as a user has it after "helm dependency build": every
+// published subchart at its pinned version (internal/harness/subcharts).
 func TestInstallOnControlPlane(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end: a Kubernetes control plane")
@@ -44,8 +45,13 @@ func TestInstallOnControlPlane(t *testing.T) {
 		return string(out), err
 	}
 	common := []string{"--kubeconfig", cp.Kubeconfig, "--namespace", "temporal"}
-	installArgs := append([]string{"install"}, append(common, "--skip-images", "--skip-missing-subcharts", "--timeout", "4m",
-		"-f", filepath.Join(root, "chart", "ci", "offline.yaml"), "--set", "dex.issuer=http://127.0.0.1:30556/dex")...)
+	// The chart as a user has it after "helm dependency build": every published subchart vendored.
+	vendored, err := subcharts.Vendor(filepath.Join(root, "chart"), filepath.Join(t.TempDir(), "chart"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	installArgs := append([]string{"install"}, append(common, "--skip-images", "--chart", vendored, "--timeout", "4m",
+		"--set", "dex.issuer=http://127.0.0.1:30556/dex")...)
 	ctx := context.Background()
 	c := cp.Client
 
@@ -53,7 +59,15 @@ func TestInstallOnControlPlane(t *testing.T) {
 	if out, err := stack("install", "--kubeconfig", filepath.Join(t.TempDir(), "none")); err == nil || !strings.Contains(out, "does not answer") && !strings.Contains(out, "kubeconfig") {
 		t.Fatalf("install without a cluster: %v\n%s", err, out)
 	}
-	if out, err := stack(append([]string{"install"}, append(common, "-f", filepath.Join(root, "chart", "ci", "offline.yaml"))...)...); err == nil || !strings.Contains(out, "enabled subcharts are not in chart/charts: temporal") {
+	partial, err := subcharts.Vendor(filepath.Join(root, "chart"), filepath.Join(t.TempDir(), "chart"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(partial, "charts", "temporal-1.6.0.tgz")); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := stack(append([]string{"install"}, append(common, "--skip-images", "--chart", partial)...)...); err == nil ||
+		!strings.Contains(out, "enabled subcharts are not in the chart's charts/: temporal 1.6.0") {
 		t.Fatalf("install with the temporal chart missing: %v\n%s", err, out)
 	}
 	if out, err := stack(append(installArgs, "--set", "dex.issuer=http://no-such-host.invalid:30556/dex")...); err == nil || !strings.Contains(out, "does not resolve on this machine") {

@@ -88,3 +88,33 @@ func Load(chartDir string) (*chart.Chart, error) {
 	ch.SetDependencies(deps...)
 	return ch, nil
 }
+
+// Vendor copies the chart at chartDir to dst with every pinned archive in
+// dst/charts, as "helm dependency build" leaves a chart, for commands that
+// read a chart directory (helm lint, stack install --chart). It returns dst.
+func Vendor(chartDir, dst string) (string, error) {
+	dir, err := Dir(chartDir)
+	if err != nil {
+		return "", err
+	}
+	ch, err := loader.Load(chartDir)
+	if err != nil {
+		return "", err
+	}
+	if err := os.CopyFS(dst, os.DirFS(chartDir)); err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(filepath.Join(dst, "charts"), 0o755); err != nil {
+		return "", err
+	}
+	for _, d := range ch.Metadata.Dependencies {
+		b, err := os.ReadFile(filepath.Join(dir, Archive(d)))
+		if err != nil {
+			return "", err
+		}
+		if err := os.WriteFile(filepath.Join(dst, "charts", Archive(d)), b, 0o644); err != nil {
+			return "", err
+		}
+	}
+	return dst, nil
+}

@@ -120,6 +120,7 @@ func RunInstall(args []string) error {
 	skipImages := fs.Bool("skip-images", false, "do not build images; use the tags already in the values")
 	skipMissing := fs.Bool("skip-missing-subcharts", false, "install even when enabled subcharts are not vendored in chart/charts (their templates are skipped; for offline tests)")
 	timeout := fs.Duration("timeout", 10*time.Minute, "how long to wait for the components to be ready")
+	chartDir := fs.String("chart", "", "the chart directory, its subcharts in charts/ (default: chart/ of this repository, after \"helm dependency build chart\")")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -136,7 +137,10 @@ func RunInstall(args []string) error {
 	if err != nil {
 		return err
 	}
-	ch, err := loader.Load(filepath.Join(root, "chart"))
+	if *chartDir == "" {
+		*chartDir = filepath.Join(root, "chart")
+	}
+	ch, err := loader.Load(*chartDir)
 	if err != nil {
 		return fmt.Errorf("load the chart: %w", err)
 	}
@@ -190,6 +194,13 @@ func RunInstall(args []string) error {
 		in.ReleaseName, in.Namespace, in.CreateNamespace, in.DryRun = o.Release, o.Namespace, true, *dryRun
 		// CRDs of the vendored subcharts (kube-prometheus-stack's) go in first.
 		in.SkipCRDs = false
+		// A first install's dry run renders client-side: the objects of those CRDs cannot be
+		// checked against a cluster that has not got them yet, and a dry run installs nothing.
+		if in.ClientOnly = *dryRun; in.ClientOnly {
+			if in.KubeVersion, in.APIVersions, err = capabilities(c, ch); err != nil {
+				return err
+			}
+		}
 		rel, err = in.RunWithContext(ctx, ch, vals)
 	}
 	if err != nil {
@@ -205,6 +216,37 @@ func RunInstall(args []string) error {
 	}
 	fmt.Printf("\nstack: Temporal Stack is ready.\n\n%s\n", rel.Info.Notes)
 	return nil
+}
+
+// capabilities are what a client-side render should assume of the
+// cluster: its Kubernetes version and API groups, plus the groups of the
+// chart's CRDs, which the install would create first.
+func capabilities(c *cluster, ch *chart.Chart) (*chartutil.KubeVersion, chartutil.VersionSet, error) {
+	v, err := c.client.Discovery().ServerVersion()
+	if err != nil {
+		return nil, nil, fmt.Errorf("the cluster's version: %w", err)
+	}
+	set, err := action.GetVersionSet(c.client.Discovery())
+	if err != nil {
+		return nil, nil, fmt.Errorf("the cluster's API groups: %w", err)
+	}
+	for _, crd := range ch.CRDObjects() {
+		var obj struct {
+			Spec struct {
+				Group    string                  `json:"group"`
+				Names    struct{ Kind string }   `json:"names"`
+				Versions []struct{ Name string } `json:"versions"`
+			} `json:"spec"`
+		}
+		if err := yaml.Unmarshal(crd.File.Data, &obj); err != nil {
+			return nil, nil, fmt.Errorf("CRD %s: %w", crd.Filename, err)
+		}
+		for _, ver := range obj.Spec.Versions {
+			gv := obj.Spec.Group + "/" + ver.Name
+			set = append(set, gv, gv+"/"+obj.Spec.Names.Kind)
+		}
+	}
+	return &chartutil.KubeVersion{Version: v.GitVersion, Major: v.Major, Minor: v.Minor}, set, nil
 }
 
 // values merges -f files and --set flags as helm does.
@@ -250,7 +292,7 @@ func checkSubcharts(ch *chart.Chart, vals chartutil.Values, skip bool) error {
 		fmt.Printf("stack: WARNING: enabled subcharts are not vendored and are skipped: %s\n", strings.Join(missing, ", "))
 		return nil
 	}
-	return fmt.Errorf("enabled subcharts are not in chart/charts: %s; run \"helm dependency build chart\" (it downloads them), or disable each with --set NAME.enabled=false", strings.Join(missing, ", "))
+	return fmt.Errorf("enabled subcharts are not in the chart's charts/: %s; run \"helm dependency build chart\" (it downloads them; see the README for the repositories to add), or disable each with --set NAME.enabled=false", strings.Join(missing, ", "))
 }
 
 // checkIssuer: browsers and pods must both resolve the OIDC issuer's host.
