@@ -100,22 +100,34 @@ func StartWith(t testing.TB, o Options) *ControlPlane {
 	}
 	cp := &ControlPlane{Dir: dir, t: t, apiBin: apiBin}
 
-	clientPort, peerPort, apiPort := mustPort(t), mustPort(t), mustPort(t)
-	clientURL := fmt.Sprintf("http://127.0.0.1:%d", clientPort)
-	peerURL := fmt.Sprintf("http://127.0.0.1:%d", peerPort)
-	cp.etcd, err = proc.Start(proc.Spec{Name: "etcd", Path: etcdBin, LogDir: dir, Args: []string{
-		"--name", "harness", "--data-dir", filepath.Join(dir, "etcd"),
-		"--listen-client-urls", clientURL, "--advertise-client-urls", clientURL,
-		"--listen-peer-urls", peerURL, "--initial-advertise-peer-urls", peerURL,
-		"--initial-cluster", "harness=" + peerURL, "--log-level", "warn",
-	}})
-	if err != nil {
-		t.Fatal(err)
+	// A free port can be taken by another process (a parallel test package)
+	// between being found and being bound: then etcd starts again on others.
+	var clientURL string
+	for attempt := 1; ; attempt++ {
+		clientURL = fmt.Sprintf("http://127.0.0.1:%d", mustPort(t))
+		peerURL := fmt.Sprintf("http://127.0.0.1:%d", mustPort(t))
+		_ = os.RemoveAll(filepath.Join(dir, "etcd"))
+		cp.etcd, err = proc.Start(proc.Spec{Name: "etcd", Path: etcdBin, LogDir: dir, Args: []string{
+			"--name", "harness", "--data-dir", filepath.Join(dir, "etcd"),
+			"--listen-client-urls", clientURL, "--advertise-client-urls", clientURL,
+			"--listen-peer-urls", peerURL, "--initial-advertise-peer-urls", peerURL,
+			"--initial-cluster", "harness=" + peerURL, "--log-level", "warn",
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = cp.etcd.WaitFor(30*time.Second, "healthy", proc.HTTPOK(nil, clientURL+"/health"))
+		if err == nil {
+			break
+		}
+		cp.etcd.Stop(5 * time.Second)
+		if attempt == 3 || !strings.Contains(cp.etcd.Tail(5), "address already in use") {
+			t.Fatal(err)
+		}
+		t.Logf("etcd: a port was taken meanwhile; starting again (attempt %d)", attempt+1)
 	}
 	t.Cleanup(func() { cp.etcd.Stop(5 * time.Second) })
-	if err := cp.etcd.WaitFor(30*time.Second, "healthy", proc.HTTPOK(nil, clientURL+"/health")); err != nil {
-		t.Fatal(err)
-	}
+	apiPort := mustPort(t)
 
 	saKey := filepath.Join(dir, "sa.key")
 	if err := writeServiceAccountKey(saKey); err != nil {
