@@ -12,6 +12,7 @@ import (
 	"helm.sh/helm/v3/pkg/action"
 	"helm.sh/helm/v3/pkg/chartutil"
 	"helm.sh/helm/v3/pkg/releaseutil"
+	"k8s.io/apimachinery/pkg/api/resource"
 	"sigs.k8s.io/yaml"
 
 	"github.com/temporal-stack/stack/internal/harness/subcharts"
@@ -322,5 +323,56 @@ func TestRenderScenarios(t *testing.T) {
 		if _, err := tryRender([]string{f}, nil); err != nil {
 			t.Errorf("%s: %v", f, err)
 		}
+	}
+}
+
+// TestDefaultInstallFitsALaptopNode: the resource requests of a default
+// install (every replica of every workload, a DaemonSet pod for one node,
+// Jobs once) fit a 4-CPU / 8 GiB node with a quarter to spare, so nothing
+// stays Pending on Docker Desktop's default VM. The sums are logged.
+func TestDefaultInstallFitsALaptopNode(t *testing.T) {
+	objs := render(t, "ci/default-values.yaml")
+	cpu, mem := resource.Quantity{}, resource.Quantity{}
+	var unset []string
+	for _, n := range names(objs) {
+		o := objs[n]
+		replicas := 1.0
+		var spec any
+		switch o.Kind {
+		case "Deployment", "StatefulSet":
+			if r, ok := get(o.raw, "spec", "replicas").(float64); ok {
+				replicas = r
+			}
+			spec = get(o.raw, "spec", "template", "spec")
+		case "DaemonSet", "Job":
+			spec = get(o.raw, "spec", "template", "spec")
+		case "Prometheus", "Alertmanager": // the operator makes their StatefulSets
+			spec = map[string]any{"containers": []any{map[string]any{"name": o.Kind, "resources": get(o.raw, "spec", "resources")}}}
+		default:
+			continue
+		}
+		containers, _ := get(spec, "containers").([]any)
+		for _, c := range containers {
+			req, _ := get(c, "resources", "requests").(map[string]any)
+			if req["cpu"] == nil || req["memory"] == nil {
+				unset = append(unset, fmt.Sprintf("%s/%v", n, get(c, "name")))
+				continue
+			}
+			for key, sum := range map[string]*resource.Quantity{"cpu": &cpu, "memory": &mem} {
+				if v, ok := req[key]; ok {
+					q := resource.MustParse(fmt.Sprint(v))
+					for range int(replicas) {
+						sum.Add(q)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("requests of a default install: cpu %s, memory %s", cpu.String(), mem.String())
+	if len(unset) > 0 {
+		t.Errorf("containers with no requests make the sum meaningless (and run BestEffort): %v", unset)
+	}
+	if cpu.Cmp(resource.MustParse("3")) > 0 || mem.Cmp(resource.MustParse("6Gi")) > 0 {
+		t.Fatalf("a default install requests cpu %s and memory %s: more than 3 CPUs / 6 GiB of a 4-CPU / 8 GiB node", cpu.String(), mem.String())
 	}
 }
