@@ -34,6 +34,7 @@ func TestHelmLint(t *testing.T) {
 		// helm lint names the release "test-release"; the subchart's values name our resources by release.
 		out, err := exec.Command(helm, "lint", "--strict", dir, "-f", scenario, "--set", "temporal.serviceAccount.name=test-release-server",
 			"--set", "temporal.server.additionalEnvConfigMapName=test-release-server-env", "--set", "temporal.server.additionalEnvSecretName=test-release-server-secrets",
+			"--set", "temporal.web.additionalEnvSecretName=test-release-web-auth",
 			"--set", "temporal.server.config.persistence.datastores.default.sql.connectAddr=test-release-postgres-main:5432",
 			"--set", "temporal.server.config.persistence.datastores.visibility.sql.connectAddr=test-release-postgres-visibility:5432",
 			"--set", "temporal.server.config.persistence.datastores.default.sql.existingSecret=test-release-postgres").CombinedOutput()

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"encoding/base64"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -375,4 +376,70 @@ func TestDefaultInstallFitsALaptopNode(t *testing.T) {
 	if cpu.Cmp(resource.MustParse("3")) > 0 || mem.Cmp(resource.MustParse("6Gi")) > 0 {
 		t.Fatalf("a default install requests cpu %s and memory %s: more than 3 CPUs / 6 GiB of a 4-CPU / 8 GiB node", cpu.String(), mem.String())
 	}
+}
+
+// The Web UI signs users in through Dex, as "stack up" does: its Secret
+// names the provider, the client and its generated secret (the one Dex's
+// config has), the callback Dex allows, the scopes and the cookie settings
+// the UI's URL needs, for NodePort and for ClusterIP behind an Ingress.
+func TestRenderUISingleSignOn(t *testing.T) {
+	for _, c := range []struct {
+		scenario, url, insecure string
+	}{
+		{"ci/default-values.yaml", "http://localhost:30080", "true"},
+		{"ci/clusterip-values.yaml", "https://temporal.example.com", "false"},
+	} {
+		objs := render(t, c.scenario)
+		env, _ := get(objs["Secret/temporal-stack-web-auth"].raw, "stringData").(map[string]any)
+		dex := objs["Secret/temporal-stack-dex"]
+		var dexCfg struct {
+			StaticClients []struct {
+				ID, Secret   string
+				RedirectURIs []string `json:"redirectURIs"`
+			} `json:"staticClients"`
+		}
+		if err := yaml.Unmarshal(decode(t, get(dex.raw, "data", "config.yaml")), &dexCfg); err != nil {
+			t.Fatal(err)
+		}
+		var uiClient struct {
+			Secret       string
+			RedirectURIs []string
+		}
+		for _, cl := range dexCfg.StaticClients {
+			if cl.ID == "temporal-ui" {
+				uiClient.Secret, uiClient.RedirectURIs = cl.Secret, cl.RedirectURIs
+			}
+		}
+		callback := c.url + "/auth/sso/callback"
+		want := map[string]string{"TEMPORAL_AUTH_ENABLED": "true", "TEMPORAL_AUTH_PROVIDER_URL": "http://host.docker.internal:30556/dex",
+			"TEMPORAL_AUTH_CLIENT_ID": "temporal-ui", "TEMPORAL_AUTH_CLIENT_SECRET": uiClient.Secret, "TEMPORAL_AUTH_CALLBACK_URL": callback,
+			"TEMPORAL_AUTH_SCOPES": "openid,profile,email,groups,offline_access", "TEMPORAL_AUTH_REDIRECT_TO_PROVIDER": "true",
+			"TEMPORAL_CORS_ORIGINS": c.url, "TEMPORAL_CSRF_COOKIE_INSECURE": c.insecure}
+		for k, v := range want {
+			if env[k] != v || v == "" {
+				t.Errorf("%s: the UI's %s is %v, want %q", c.scenario, k, env[k], v)
+			}
+		}
+		if !slices.Equal(uiClient.RedirectURIs, []string{callback}) {
+			t.Errorf("%s: Dex allows the UI to return to %v, want %s", c.scenario, uiClient.RedirectURIs, callback)
+		}
+		web := objs["Deployment/temporal-stack-web"]
+		if !strings.Contains(fmt.Sprint(get(web.raw, "spec", "template", "spec", "containers", 0, "envFrom")), "temporal-stack-web-auth") {
+			t.Errorf("%s: the UI does not read its SSO Secret: %v", c.scenario, get(web.raw, "spec", "template", "spec", "containers", 0, "envFrom"))
+		}
+	}
+	if _, err := tryRender([]string{"ci/clusterip-values.yaml"}, map[string]any{"expose": map[string]any{"uiURL": ""}}); err == nil ||
+		!strings.Contains(err.Error(), "expose.type is ClusterIP: set expose.uiURL") {
+		t.Errorf("ClusterIP without the UI's URL: %v", err)
+	}
+}
+
+func decode(t *testing.T, v any) []byte {
+	t.Helper()
+	s, _ := v.(string)
+	b, err := base64.StdEncoding.DecodeString(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

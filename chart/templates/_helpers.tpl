@@ -70,3 +70,37 @@ and in the worker: workerauth.TokenFile(workerauth.DefaultServiceAccountTokenPat
 {{- define "temporal-stack.workerTokenMount" -}}
 {name: temporal-token, mountPath: /var/run/secrets/temporal, readOnly: true}
 {{- end }}
+
+{{/* The URL browsers open the Web UI at: expose.uiURL, else the UI's NodePort on localhost (Docker Desktop). */}}
+{{- define "ts.uiURL" -}}
+{{- if .Values.expose.uiURL -}}{{ .Values.expose.uiURL | trimSuffix "/" }}{{- else if eq .Values.expose.type "NodePort" -}}{{ printf "http://localhost:%v" .Values.expose.nodePorts.ui }}{{- else -}}{{ fail "expose.type is ClusterIP: set expose.uiURL to the URL browsers open the Web UI at (its Ingress, e.g. https://temporal.example.com); the UI's SSO callback and Dex's redirect URI are built from it" }}{{- end -}}
+{{- end -}}
+
+{{/* The Web UI's env (a Secret: it holds the OIDC client secret); . is (dict "root" $ "clientSecret" S). Single sign-on through Dex when auth and Dex are on. */}}
+{{- define "ts.webAuthSecret" -}}
+{{- $root := .root -}}
+{{- $url := include "ts.uiURL" $root -}}
+apiVersion: v1
+kind: Secret
+metadata:
+  name: {{ include "ts.name" (dict "root" $root "suffix" "web-auth") }}
+  labels: {{- include "ts.labels" (dict "root" $root "component" "web") | nindent 4 }}
+type: Opaque
+stringData:
+  TEMPORAL_DISABLE_NEWS_FETCH: "true"
+  {{- if and $root.Values.auth.enabled $root.Values.dex.enabled }}
+  TEMPORAL_AUTH_ENABLED: "true"
+  TEMPORAL_AUTH_LABEL: Dex
+  TEMPORAL_AUTH_TYPE: oidc
+  TEMPORAL_AUTH_PROVIDER_URL: {{ $root.Values.dex.issuer | quote }}
+  TEMPORAL_AUTH_CLIENT_ID: temporal-ui
+  TEMPORAL_AUTH_CLIENT_SECRET: {{ .clientSecret | quote }}
+  TEMPORAL_AUTH_CALLBACK_URL: {{ printf "%s/auth/sso/callback" $url | quote }}
+  TEMPORAL_AUTH_SCOPES: openid,profile,email,groups,offline_access
+  TEMPORAL_AUTH_REDIRECT_TO_PROVIDER: "true"
+  TEMPORAL_CORS_ORIGINS: {{ $url | quote }}
+  TEMPORAL_CSRF_COOKIE_INSECURE: {{ hasPrefix "http://" $url | toString | quote }}
+  {{- else }}
+  TEMPORAL_AUTH_ENABLED: "false"
+  {{- end }}
+{{- end -}}
