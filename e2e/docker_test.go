@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -62,6 +63,12 @@ func TestImagesRunInDocker(t *testing.T) {
 	}
 	if len(image) != 3 {
 		t.Fatalf("the engine has %v, want the server, poller and dexlogin images", refs)
+	}
+	// The chart's default image tag names the newest local build, so a plain helm install finds it.
+	for _, n := range []string{"server", "poller", "dexlogin"} {
+		if ref := "temporal-stack/" + n + ":1.32.1-stack.local"; !slices.Contains(strings.Fields(refs), ref) {
+			t.Errorf("the engine lacks %s (the chart's default tag): %v", ref, refs)
+		}
 	}
 	hardened := []string{"run", "--network", "host", "--read-only", "--user", "1000:1000", "--cap-drop", "ALL",
 		"--security-opt", "no-new-privileges"}

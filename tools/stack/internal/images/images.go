@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/google/go-containerregistry/pkg/name"
@@ -67,6 +68,17 @@ type Image struct {
 
 // Ref is the image's name and tag in the layout and a local daemon.
 func (i Image) Ref() string { return Repository + "/" + i.Name + ":" + i.Tag }
+
+// LocalRef is the image's moving local alias, "<name>:<temporal>-stack.local":
+// the newest build on this machine, which the chart's default image tag
+// (<appVersion>-stack.local) names, so a plain "helm install" finds it.
+func (i Image) LocalRef() string {
+	temporal, _, _ := strings.Cut(i.Tag, "-stack.")
+	return Repository + "/" + i.Name + ":" + temporal + "-stack.local"
+}
+
+// Refs are both references an image is written and loaded under.
+func (i Image) Refs() []string { return []string{i.Ref(), i.LocalRef()} }
 
 // Options control Build.
 type Options struct {

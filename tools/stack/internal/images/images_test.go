@@ -214,13 +214,17 @@ func TestImages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(im.Manifests) != len(Specs) {
-		t.Fatalf("layout index has %d manifests, want %d", len(im.Manifests), len(Specs))
+	// Each image twice: its build's tag and the local alias the chart's default tag names.
+	if len(im.Manifests) != 2*len(Specs) {
+		t.Fatalf("layout index has %d manifests, want %d", len(im.Manifests), 2*len(Specs))
 	}
 	for i, b := range builds[0] {
-		d := im.Manifests[i]
+		d, alias := im.Manifests[2*i], im.Manifests[2*i+1]
 		if d.Digest != b.Digest || d.Annotations["org.opencontainers.image.ref.name"] != b.Ref() {
-			t.Errorf("layout entry %d: %s %v, want %s %s", i, d.Digest, d.Annotations, b.Digest, b.Ref())
+			t.Errorf("layout entry %d: %s %v, want %s %s", 2*i, d.Digest, d.Annotations, b.Digest, b.Ref())
+		}
+		if want := Repository + "/" + b.Name + ":" + temporal + "-stack.local"; alias.Digest != b.Digest || alias.Annotations["io.containerd.image.name"] != want {
+			t.Errorf("layout entry %d: %s %v, want %s %s", 2*i+1, alias.Digest, alias.Annotations, b.Digest, want)
 		}
 		img, err := lp.Image(d.Digest)
 		if err != nil {

@@ -38,14 +38,16 @@ func WriteLayout(dir string, imgs []Image) error {
 		return err
 	}
 	for _, img := range imgs {
-		err := p.AppendImage(img.Image,
-			layout.WithAnnotations(map[string]string{
-				"org.opencontainers.image.ref.name": img.Ref(),
-				"io.containerd.image.name":          img.Ref(),
-			}),
-			layout.WithPlatform(v1.Platform{OS: GOOS, Architecture: GOARCH}))
-		if err != nil {
-			return fmt.Errorf("writing %s to %s: %w", img.Ref(), dir, err)
+		for _, ref := range img.Refs() {
+			err := p.AppendImage(img.Image,
+				layout.WithAnnotations(map[string]string{
+					"org.opencontainers.image.ref.name": ref,
+					"io.containerd.image.name":          ref,
+				}),
+				layout.WithPlatform(v1.Platform{OS: GOOS, Architecture: GOARCH}))
+			if err != nil {
+				return fmt.Errorf("writing %s to %s: %w", ref, dir, err)
+			}
 		}
 	}
 	return nil
@@ -116,12 +118,14 @@ func Load(ctx context.Context, imgs []Image, log io.Writer) (loaded bool, err er
 		return false, nil
 	}
 	for _, img := range imgs {
-		tag, err := name.NewTag(img.Ref())
-		if err != nil {
-			return false, err
-		}
-		if _, err := daemon.Write(tag, img.Image, daemon.WithClient(c), daemon.WithContext(ctx)); err != nil {
-			return false, fmt.Errorf("loading %s into the Docker daemon at %s: %w", img.Ref(), host, err)
+		for _, ref := range img.Refs() {
+			tag, err := name.NewTag(ref)
+			if err != nil {
+				return false, err
+			}
+			if _, err := daemon.Write(tag, img.Image, daemon.WithClient(c), daemon.WithContext(ctx)); err != nil {
+				return false, fmt.Errorf("loading %s into the Docker daemon at %s: %w", ref, host, err)
+			}
 		}
 	}
 	return true, nil
