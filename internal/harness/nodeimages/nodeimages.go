@@ -42,6 +42,10 @@ const (
 	// built here: Debian's PostgreSQL server binaries with an entrypoint
 	// (./pgstandin) honouring the official image's documented env contract.
 	PostgresStandIn = "temporal-stack/postgres-standin:bookworm"
+	// AdminToolsStandIn is not temporalio/admin-tools either: the upstream
+	// chart's schema Job (whose stores our own Jobs set up) only runs a shell
+	// echo in it. Debian's dash with Temporal's SQL tool from the pinned server.
+	AdminToolsStandIn = "temporal-stack/admin-tools-standin:bookworm"
 )
 
 // Image is one built image.
@@ -58,7 +62,7 @@ func Build(ctx context.Context, archive string) ([]Image, error) {
 	builders := []struct {
 		ref   string
 		build func(context.Context) (v1.Image, error)
-	}{{Dex, dexImage}, {UI, uiImage}, {MinIO, minioImage}, {PostgresStandIn, postgresImage}}
+	}{{Dex, dexImage}, {UI, uiImage}, {MinIO, minioImage}, {PostgresStandIn, postgresImage}, {AdminToolsStandIn, adminToolsImage}}
 	refs := map[name.Reference]v1.Image{}
 	var out []Image
 	for _, b := range builders {

@@ -63,19 +63,8 @@ func postgresImage(ctx context.Context) (v1.Image, error) {
 	t.copyFile(usrMerged(shell), shell)
 	t.symlink("/usr/bin/sh", filepath.Base(shell))
 	elves = append(elves, shell)
-	libs, err := sharedLibraries(ctx, elves)
-	if err != nil {
+	if err := t.libraries(ctx, elves); err != nil {
 		return nil, err
-	}
-	for _, lib := range libs {
-		real, err := filepath.EvalSymlinks(lib)
-		if err != nil {
-			return nil, err
-		}
-		t.copyFile(usrMerged(real), real)
-		if l := usrMerged(lib); l != usrMerged(real) {
-			t.symlink(l, usrMerged(real))
-		}
 	}
 	for _, p := range []string{"pg_isready", "psql", "postgres", "initdb", "pg_ctl"} {
 		t.symlink("/usr/bin/"+p, filepath.Join(home, "bin", p))
@@ -128,4 +117,49 @@ func sharedLibraries(ctx context.Context, files []string) ([]string, error) {
 	}
 	sort.Strings(libs)
 	return libs, nil
+}
+
+// adminToolsImage: Debian's /bin/sh (dash) and temporal-sql-tool, user 1000.
+func adminToolsImage(ctx context.Context) (v1.Image, error) {
+	sqlTool, err := toolbin.Own("go.temporal.io/server/cmd/tools/sql")
+	if err != nil {
+		return nil, err
+	}
+	shell, err := filepath.EvalSymlinks("/bin/sh")
+	if err != nil {
+		return nil, err
+	}
+	t := base(map[int]string{1000: "temporal"})
+	t.symlink("/lib", "usr/lib")
+	t.symlink("/lib64", "usr/lib64")
+	t.symlink("/bin", "usr/bin")
+	t.copyFile(usrMerged(shell), shell)
+	t.symlink("/usr/bin/sh", filepath.Base(shell))
+	t.copyFile("/usr/local/bin/temporal-sql-tool", sqlTool)
+	if err := t.libraries(ctx, []string{shell}); err != nil {
+		return nil, err
+	}
+	return image(t, config{user: "1000:1000", cmd: []string{"sh"},
+		source: "Debian's dash and go.temporal.io/server/cmd/tools/sql (a stand-in, not temporalio/admin-tools)"})
+}
+
+// libraries adds, at their merged-/usr paths, every shared library the
+// given ELF files need (and the loader), with the names they are asked by
+// as symbolic links.
+func (t *tree) libraries(ctx context.Context, elves []string) error {
+	libs, err := sharedLibraries(ctx, elves)
+	if err != nil {
+		return err
+	}
+	for _, lib := range libs {
+		real, err := filepath.EvalSymlinks(lib)
+		if err != nil {
+			return err
+		}
+		t.copyFile(usrMerged(real), real)
+		if l := usrMerged(lib); l != usrMerged(real) {
+			t.symlink(l, usrMerged(real))
+		}
+	}
+	return nil
 }
