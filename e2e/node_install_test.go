@@ -75,6 +75,8 @@ func TestInstallOnNode(t *testing.T) {
 			ready++
 		case p.Status.Phase == corev1.PodSucceeded:
 			done++
+		case p.Status.Phase == corev1.PodFailed && len(p.OwnerReferences) > 0 && p.OwnerReferences[0].Kind == "Job":
+			// an earlier attempt of a Job that install saw complete
 		default:
 			t.Errorf("pod %s is %s and not Ready", p.Name, p.Status.Phase)
 		}
