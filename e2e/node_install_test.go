@@ -7,13 +7,16 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/temporal-stack/stack/internal/harness/node"
@@ -93,6 +96,41 @@ func TestInstallOnNode(t *testing.T) {
 		runGreeting(t, "127.0.0.1:30733", dexLogin(t, issuer, "admin@example.com", password), "installed-on-node")
 	})
 
+	t.Run("a token-less call through the NodePort is denied", func(t *testing.T) {
+		if err := describeAs("127.0.0.1:30733", ""); !isDenied(err) {
+			t.Fatalf("DescribeNamespace without a token: %v", err)
+		}
+	})
+
+	t.Run("the NetworkPolicy keeps other pods from the internal-frontend", func(t *testing.T) {
+		// The chart's poller reaches it (it is Ready only after a successful round); a pod
+		// that is none of ours, running the same poller, cannot.
+		one, zero := int32(1), int32(0)
+		job := &batchv1.Job{ObjectMeta: metav1.ObjectMeta{Name: "outsider"}, Spec: batchv1.JobSpec{BackoffLimit: &zero, ActiveDeadlineSeconds: ptr(int64(120)),
+			Parallelism: &one, Template: corev1.PodTemplateSpec{Spec: corev1.PodSpec{RestartPolicy: corev1.RestartPolicyNever,
+				Containers: []corev1.Container{{Name: "poller", Image: "temporal-stack/poller:1.32.1-stack.local", ImagePullPolicy: corev1.PullNever,
+					Args: []string{"--once", "--address", "temporal-stack-internal-frontend:7236"}}}}}}}
+		if _, err := n.Client.BatchV1().Jobs("temporal").Create(ctx, job, metav1.CreateOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		for deadline := time.Now().Add(3 * time.Minute); ; time.Sleep(time.Second) {
+			j, err := n.Client.BatchV1().Jobs("temporal").Get(ctx, "outsider", metav1.GetOptions{})
+			if err == nil && j.Status.Failed > 0 {
+				break
+			}
+			if err == nil && j.Status.Succeeded > 0 {
+				t.Fatal("a pod outside the NetworkPolicy's allow list reached the internal-frontend")
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the outsider Job neither failed nor succeeded: %v\n%s", err, podReport(ctx, n, "temporal"))
+			}
+		}
+		d, err := n.Client.AppsV1().Deployments("temporal").Get(ctx, "temporal-stack-poller", metav1.GetOptions{})
+		if err != nil || d.Status.AvailableReplicas != 1 {
+			t.Fatalf("the chart's poller is not available: %v %v", d.Status, err)
+		}
+	})
+
 	t.Run("the Web UI signs a user in through Dex", func(t *testing.T) {
 		ui := "http://localhost:30080"
 		jar, _ := cookiejar.New(nil)
@@ -122,4 +160,52 @@ func TestInstallOnNode(t *testing.T) {
 			t.Fatalf("after Dex's login: %s at %s, user cookie %v\n%s", resp.Status, resp.Request.URL, user, lastLines(string(body), 5))
 		}
 	})
+
+	t.Run("helm test passes", func(t *testing.T) {
+		helm, err := toolbin.Path(toolbin.Helm)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Ours only: upstream's test pod runs the temporal CLI of the admin-tools image. Right
+		// after an install a history host can still be taking its shards (DeepHealthCheck says
+		// not serving): up to three rounds, 10 s apart, each logged.
+		var out []byte
+		for attempt := 1; ; attempt++ {
+			out, err = exec.CommandContext(ctx, helm, "test", "temporal-stack", "--namespace", "temporal", "--kubeconfig", n.Kubeconfig,
+				"--filter", "name=temporal-stack-test-history-health", "--timeout", "3m", "--logs").CombinedOutput()
+			if err == nil && strings.Contains(string(out), "Phase:          Succeeded") {
+				t.Logf("helm test passed on attempt %d", attempt)
+				return
+			}
+			if attempt == 3 {
+				t.Fatalf("helm test: %v\n%s", err, out)
+			}
+			t.Logf("helm test attempt %d: %v\n%s", attempt, err, lastLines(string(out), 8))
+			time.Sleep(10 * time.Second)
+		}
+	})
+
+	t.Run("stack teardown leaves nothing behind", func(t *testing.T) {
+		out, err := exec.CommandContext(ctx, stack, "teardown", "--kubeconfig", n.Kubeconfig, "--keep-images").CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "teardown complete") {
+			t.Fatalf("stack teardown: %v\n%s", err, out)
+		}
+		for deadline := time.Now().Add(2 * time.Minute); ; time.Sleep(time.Second) {
+			_, err := n.Client.CoreV1().Namespaces().Get(ctx, "temporal", metav1.GetOptions{})
+			pvs, perr := n.Client.CoreV1().PersistentVolumes().List(ctx, metav1.ListOptions{})
+			if apierrors.IsNotFound(err) && perr == nil && len(pvs.Items) == 0 {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("after teardown: namespace %v, %d volumes left", err, len(pvs.Items))
+			}
+		}
+		vols, _ := filepath.Glob(filepath.Join(os.TempDir(), "node*", "volumes", "*"))
+		if len(vols) > 0 {
+			t.Errorf("provisioned directories left on the node: %v", vols)
+		}
+	})
+
 }
+
+func ptr[T any](v T) *T { return &v }
