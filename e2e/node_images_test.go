@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"net/url"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -16,7 +15,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"golang.org/x/crypto/bcrypt"
-	"golang.org/x/oauth2"
 	appsv1 "k8s.io/api/apps/v1"
 	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -338,29 +336,11 @@ func importNodeImages(ctx context.Context, t *testing.T, n *node.Node) map[strin
 // PKCE, as dexlogin does, and returns the ID token.
 func dexLogin(t *testing.T, issuer, email, password string) string {
 	t.Helper()
-	conf := &oauth2.Config{ClientID: dex.PublicClient, RedirectURL: dex.RedirectURL, Scopes: []string{"openid", "email", "profile"},
-		Endpoint: oauth2.Endpoint{AuthURL: issuer + "/auth", TokenURL: issuer + "/token"}}
-	verifier := oauth2.GenerateVerifier()
-	resp, err := dex.Authorize(conf.AuthCodeURL("state", oauth2.S256ChallengeOption(verifier)), email, password,
-		func(u string) bool { return strings.HasPrefix(u, dex.RedirectURL) })
-	if err != nil {
-		t.Fatal(err)
+	tok, err := dex.LoginAt(issuer, email, password)
+	if err != nil || tok.ID == "" {
+		t.Fatalf("login at %s: %v (ID token %q)", issuer, err, tok.ID)
 	}
-	loc, err := url.Parse(resp.Header.Get("Location"))
-	if err != nil || loc.Query().Get("code") == "" {
-		t.Fatalf("Dex login: %s, Location %q", resp.Status, resp.Header.Get("Location"))
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	tok, err := conf.Exchange(ctx, loc.Query().Get("code"), oauth2.VerifierOption(verifier))
-	if err != nil {
-		t.Fatal(err)
-	}
-	id, _ := tok.Extra("id_token").(string)
-	if id == "" {
-		t.Fatal("Dex returned no ID token")
-	}
-	return id
+	return tok.ID
 }
 
 // waitAvailable waits until Deployment ns/name has its one replica available.
