@@ -505,27 +505,46 @@ func testThirdPartyImages(ctx context.Context, t *testing.T, n *node.Node, ns, s
 	}
 
 	// A password login over the Service, from another pod, to the database the env asked for.
-	psql := &batchv1.Job{ObjectMeta: metav1.ObjectMeta{Name: "psql"}, Spec: batchv1.JobSpec{BackoffLimit: &one,
-		Template: template(nil, corev1.PodSpec{RestartPolicy: corev1.RestartPolicyNever, SecurityContext: &corev1.PodSecurityContext{},
-			Containers: []corev1.Container{{Name: "psql", Image: nodeimages.PostgresStandIn, SecurityContext: restricted(pgUID, true),
-				Command: []string{"psql", "--host", "postgres." + ns + ".svc.cluster.local", "--username", "temporal", "--dbname", "temporal_visibility",
-					"--no-psqlrc", "--tuples-only", "--no-align", "--command", "select current_database() || ' ' || current_user"},
-				Env: []corev1.EnvVar{{Name: "PGPASSWORD", Value: "pg-node-password"}, {Name: "PGSSLMODE", Value: "disable"}}}}})}}
-	must(c.BatchV1().Jobs(ns).Create(ctx, psql, metav1.CreateOptions{}))
-	waitJob(ctx, t, n, ns, "psql")
-	pods, err := c.CoreV1().Pods(ns).List(ctx, metav1.ListOptions{LabelSelector: "batch.kubernetes.io/job-name=psql"})
-	if err != nil || len(pods.Items) == 0 {
-		t.Fatalf("psql pods: %v", err)
+	got := psqlOnNode(ctx, t, n, ns, "psql", "postgres."+ns+".svc.cluster.local", "temporal_visibility", "pg-node-password",
+		"select current_database() || ' ' || current_user")
+	if got != "temporal_visibility temporal" {
+		t.Fatalf("psql printed %q, want %q", got, "temporal_visibility temporal")
+	}
+}
+
+// psqlOnNode runs one query as user temporal (password given) against
+// host/db from a Job of the PostgreSQL stand-in image, and returns what psql
+// printed (tuples only, unaligned, trimmed).
+func psqlOnNode(ctx context.Context, t *testing.T, n *node.Node, ns, job, host, db, password, query string) string {
+	t.Helper()
+	one, uid, no, yes := int32(1), int64(999), false, true
+	spec := &batchv1.Job{ObjectMeta: metav1.ObjectMeta{Name: job}, Spec: batchv1.JobSpec{BackoffLimit: &one,
+		Template: corev1.PodTemplateSpec{Spec: corev1.PodSpec{RestartPolicy: corev1.RestartPolicyNever, AutomountServiceAccountToken: &no,
+			Containers: []corev1.Container{{Name: "psql", Image: nodeimages.PostgresStandIn, ImagePullPolicy: corev1.PullNever,
+				SecurityContext: &corev1.SecurityContext{RunAsUser: &uid, RunAsGroup: &uid, RunAsNonRoot: &yes, ReadOnlyRootFilesystem: &yes,
+					AllowPrivilegeEscalation: &no, Capabilities: &corev1.Capabilities{Drop: []corev1.Capability{"ALL"}}},
+				Command: []string{"psql", "--host", host, "--username", "temporal", "--dbname", db,
+					"--no-psqlrc", "--tuples-only", "--no-align", "--command", query},
+				Env: []corev1.EnvVar{{Name: "PGPASSWORD", Value: password}, {Name: "PGSSLMODE", Value: "disable"}}}}}}}}
+	if _, err := n.Client.BatchV1().Jobs(ns).Create(ctx, spec, metav1.CreateOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	waitJob(ctx, t, n, ns, job)
+	pods, err := n.Client.CoreV1().Pods(ns).List(ctx, metav1.ListOptions{LabelSelector: "batch.kubernetes.io/job-name=" + job})
+	if err != nil {
+		t.Fatal(err)
 	}
 	for _, p := range pods.Items {
-		if p.Status.Phase != corev1.PodSucceeded {
-			continue
-		}
-		out, err := c.CoreV1().Pods(ns).GetLogs(p.Name, &corev1.PodLogOptions{}).DoRaw(ctx)
-		if err != nil || strings.TrimSpace(string(out)) != "temporal_visibility temporal" {
-			t.Fatalf("psql printed %q (%v), want %q", out, err, "temporal_visibility temporal")
+		if p.Status.Phase == corev1.PodSucceeded {
+			out, err := n.Client.CoreV1().Pods(ns).GetLogs(p.Name, &corev1.PodLogOptions{}).DoRaw(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return strings.TrimSpace(string(out))
 		}
 	}
+	t.Fatalf("Job %s has no succeeded pod", job)
+	return ""
 }
 
 // waitJob waits up to 3 minutes for Job ns/name to succeed.

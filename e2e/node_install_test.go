@@ -96,6 +96,30 @@ func TestInstallOnNode(t *testing.T) {
 		runGreeting(t, "127.0.0.1:30733", dexLogin(t, issuer, "admin@example.com", password), "installed-on-node")
 	})
 
+	t.Run("dual visibility: the workflow's row is in both visibility databases", func(t *testing.T) {
+		pgPassword, err := n.Client.CoreV1().Secrets("temporal").Get(ctx, "temporal-stack-postgres", metav1.GetOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		query := "select count(*) from executions_visibility where workflow_id = 'installed-on-node' and status = 2" // 2: completed
+		for i, store := range []struct{ host, db string }{
+			{"temporal-stack-postgres-visibility", "temporal_visibility"},
+			{"temporal-stack-postgres-secondary-visibility", "temporal_visibility_secondary"},
+		} {
+			// Visibility is written asynchronously: a few tries.
+			for try := 1; ; try++ {
+				got := psqlOnNode(ctx, t, n, "temporal", fmt.Sprintf("visibility-%d-%d", i, try), store.host, store.db, string(pgPassword.Data["password"]), query)
+				if got == "1" {
+					break
+				}
+				if try == 5 {
+					t.Fatalf("%s holds %s completed rows of the workflow, want 1", store.db, got)
+				}
+				time.Sleep(3 * time.Second)
+			}
+		}
+	})
+
 	t.Run("a token-less call through the NodePort is denied", func(t *testing.T) {
 		if err := describeAs("127.0.0.1:30733", ""); !isDenied(err) {
 			t.Fatalf("DescribeNamespace without a token: %v", err)
