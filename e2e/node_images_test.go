@@ -239,7 +239,7 @@ staticPasswords:
 
 	t.Run("the NetworkPolicy keeps other pods from the internal-frontend", func(t *testing.T) {
 		probe := func(deploy string) error {
-			out, err := kubectl("exec", "deployment/"+deploy, "--", "temporal-stack-poller", "--once", "--address", internal)
+			out, err := kubectl("exec", "deployment/"+deploy, "--", "temporal-stack-poller", "--once", "--wait", "0s", "--address", internal)
 			if err != nil {
 				return fmt.Errorf("%w: %s", err, lastLines(out, 3))
 			}

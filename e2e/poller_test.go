@@ -90,10 +90,13 @@ func TestPollerSingleProcess(t *testing.T) {
 	if err != nil || !strings.Contains(string(out), ": Serving") || !strings.Contains(string(out), "all 1 history hosts serve") {
 		t.Fatalf("poller --once: %v\n%s", err, out)
 	}
-	out, err = exec.Command(bin, "--once", "--address", fmt.Sprintf("127.0.0.1:%d", port)).CombinedOutput()
+	// A closed port: it retries for --wait (2 s apart), says so, then fails with the reason.
+	start := time.Now()
+	out, err = exec.Command(bin, "--once", "--wait", "3s", "--address", fmt.Sprintf("127.0.0.1:%d", port)).CombinedOutput()
 	var ee *exec.ExitError
-	if !errors.As(err, &ee) || ee.ExitCode() != 1 || !strings.Contains(string(out), "health check through 127.0.0.1:") {
-		t.Fatalf("poller --once on a closed port: %v\n%s", err, out)
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 || !strings.Contains(string(out), "health check through 127.0.0.1:") ||
+		!strings.Contains(string(out), "retrying for up to") || time.Since(start) < 3*time.Second {
+		t.Fatalf("poller --once --wait 3s on a closed port, after %s: %v\n%s", time.Since(start), err, out)
 	}
 }
 

@@ -34,6 +34,7 @@ func main() {
 	keyFile := fs.String("tls-key", "", "client key for internode mTLS")
 	serverName := fs.String("tls-server-name", "", "expected internode server name")
 	once := fs.Bool("once", false, "poll once, print each history host's state and exit: 0 if every host serves (the chart's helm test)")
+	wait := fs.Duration("wait", 30*time.Second, "with --once: retry every 2 s for this long while the check fails (a new pod's NetworkPolicy admission, a cluster still starting); 0: one try")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -45,7 +46,7 @@ func main() {
 		fmt.Println(version.String("temporal-stack-poller"))
 		return
 	}
-	if err := run(*addr, *listen, *interval, *caFile, *certFile, *keyFile, *serverName, *once); err != nil {
+	if err := run(*addr, *listen, *interval, *caFile, *certFile, *keyFile, *serverName, *once, *wait); err != nil {
 		fmt.Fprintln(os.Stderr, "poller:", err)
 		os.Exit(1)
 	}
@@ -58,7 +59,7 @@ func env(key, def string) string {
 	return def
 }
 
-func run(addr, listen string, interval time.Duration, caFile, certFile, keyFile, serverName string, once bool) error {
+func run(addr, listen string, interval time.Duration, caFile, certFile, keyFile, serverName string, once bool, wait time.Duration) error {
 	var tlsCfg *tls.Config
 	if caFile != "" || certFile != "" {
 		tlsCfg = &tls.Config{ServerName: serverName, MinVersion: tls.VersionTLS12}
@@ -87,7 +88,15 @@ func run(addr, listen string, interval time.Duration, caFile, certFile, keyFile,
 	}
 	defer p.Close()
 	if once {
-		return checkOnce(p, addr)
+		deadline := time.Now().Add(wait)
+		for {
+			err := checkOnce(p, addr)
+			if err == nil || !time.Now().Before(deadline) {
+				return err
+			}
+			fmt.Fprintf(os.Stderr, "poller: %v; retrying for up to %s\n", err, time.Until(deadline).Round(time.Second))
+			time.Sleep(2 * time.Second)
+		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
