@@ -37,19 +37,9 @@ func TestImagesRunInDocker(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 
-	stack, err := toolbin.Own("./tools/stack")
-	if err != nil {
-		t.Fatal(err)
-	}
-	root, err := toolbin.Root()
-	if err != nil {
-		t.Fatal(err)
-	}
-	layoutDir := filepath.Join(t.TempDir(), "layout")
-	build := exec.CommandContext(ctx, stack, "images", "--out", layoutDir)
-	build.Dir, build.Env = root, append(os.Environ(), "DOCKER_HOST="+engine.Host)
-	if out, err := build.CombinedOutput(); err != nil || !strings.Contains(string(out), "loaded into the local Docker daemon") {
-		t.Fatalf("stack images: %v\n%s", err, out)
+	layoutDir, out := stackImages(ctx, t, []string{"DOCKER_HOST=" + engine.Host})
+	if !strings.Contains(out, "loaded into the local Docker daemon") {
+		t.Fatalf("stack images did not load the engine:\n%s", out)
 	}
 	refs, err := engine.Docker(ctx, "image", "ls", "--format", "{{.Repository}}:{{.Tag}}")
 	if err != nil {
@@ -198,6 +188,29 @@ func TestImagesRunInDocker(t *testing.T) {
 
 // tarDir writes the files under dir into a tar archive at out, with paths
 // relative to dir (an OCI layout archive, as ctr images import takes).
+// stackImages runs "stack images --out DIR" as a user would, from the
+// repository root with env added, and returns the OCI layout's directory
+// and what the command printed.
+func stackImages(ctx context.Context, t *testing.T, env []string, args ...string) (string, string) {
+	t.Helper()
+	stack, err := toolbin.Own("./tools/stack")
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := toolbin.Root()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "layout")
+	cmd := exec.CommandContext(ctx, stack, append([]string{"images", "--out", dir}, args...)...)
+	cmd.Dir, cmd.Env = root, append(os.Environ(), env...)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("stack images: %v\n%s", err, out)
+	}
+	return dir, string(out)
+}
+
 func tarDir(dir, out string) error {
 	f, err := os.Create(out)
 	if err != nil {

@@ -287,20 +287,7 @@ staticPasswords:
 // references by name ("server", "poller", "dexlogin").
 func importNodeImages(ctx context.Context, t *testing.T, n *node.Node) map[string]string {
 	t.Helper()
-	stack, err := toolbin.Own("./tools/stack")
-	if err != nil {
-		t.Fatal(err)
-	}
-	root, err := toolbin.Root()
-	if err != nil {
-		t.Fatal(err)
-	}
-	layoutDir := filepath.Join(t.TempDir(), "layout")
-	build := exec.CommandContext(ctx, stack, "images", "--out", layoutDir, "--no-load")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("stack images: %v\n%s", err, out)
-	}
+	layoutDir, _ := stackImages(ctx, t, nil, "--no-load")
 	archive := filepath.Join(t.TempDir(), "images.tar")
 	if err := tarDir(layoutDir, archive); err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 
 	"helm.sh/helm/v3/pkg/chart"
 	"helm.sh/helm/v3/pkg/chart/loader"
+	"helm.sh/helm/v3/pkg/chartutil"
 )
 
 // Archive is the file name "helm package" and "helm dependency build" give
@@ -23,7 +24,7 @@ func Archive(d *chart.Dependency) string { return d.Name + "-" + d.Version + ".t
 // charts/ directory when every one is there, else $STACK_SUBCHARTS or
 // <repository>/../shared/charts (chartDir is <repository>/chart).
 func Dir(chartDir string) (string, error) {
-	meta, err := loader.Load(chartDir) // reads Chart.yaml; an incomplete charts/ is fine here
+	meta, err := chartutil.LoadChartfile(filepath.Join(chartDir, "Chart.yaml"))
 	if err != nil {
 		return "", err
 	}
@@ -31,7 +32,7 @@ func Dir(chartDir string) (string, error) {
 	var missing []string
 	for _, dir := range candidates {
 		missing = missing[:0]
-		for _, d := range meta.Metadata.Dependencies {
+		for _, d := range meta.Dependencies {
 			if _, err := os.Stat(filepath.Join(dir, Archive(d))); err != nil {
 				missing = append(missing, Archive(d))
 			}
@@ -97,7 +98,7 @@ func Vendor(chartDir, dst string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	ch, err := loader.Load(chartDir)
+	meta, err := chartutil.LoadChartfile(filepath.Join(chartDir, "Chart.yaml"))
 	if err != nil {
 		return "", err
 	}
@@ -107,7 +108,7 @@ func Vendor(chartDir, dst string) (string, error) {
 	if err := os.MkdirAll(filepath.Join(dst, "charts"), 0o755); err != nil {
 		return "", err
 	}
-	for _, d := range ch.Metadata.Dependencies {
+	for _, d := range meta.Dependencies {
 		b, err := os.ReadFile(filepath.Join(dir, Archive(d)))
 		if err != nil {
 			return "", err
