@@ -266,6 +266,21 @@ func TestRenderDualVisibilityOff(t *testing.T) {
 	if strings.Contains(dc, "secondaryVisibilityWritingMode") {
 		t.Errorf("dual visibility off still seeds the writing mode:\n%s", dc)
 	}
+	// The server config upstream renders names no secondary store's host or password.
+	var configs int
+	for n, o := range objs {
+		if o.Kind != "ConfigMap" || !strings.HasPrefix(n, "ConfigMap/temporal-stack-config") {
+			continue
+		}
+		configs++
+		tmpl := fmt.Sprint(get(o.raw, "data", "config_template.yaml"))
+		if strings.Contains(tmpl, "secondary-visibility:5432") || strings.Contains(tmpl, "SECONDARY_VISIBILITY_STORE_PASSWORD") {
+			t.Errorf("%s still connects to a secondary visibility store:\n%s", n, tmpl)
+		}
+	}
+	if configs == 0 {
+		t.Error("no server config ConfigMap rendered")
+	}
 }
 
 func TestRenderExternalIdP(t *testing.T) {
@@ -296,6 +311,9 @@ func TestRenderRejects(t *testing.T) {
 		want string
 	}{
 		{map[string]any{"dex": map[string]any{"enabled": false}}, "auth.enabled needs a token issuer"},
+		{map[string]any{"dualVisibility": map[string]any{"enabled": false}, "temporal": map[string]any{"server": map[string]any{"config": map[string]any{"persistence": map[string]any{"secondaryVisibilityStore": ""}}}}},
+			"the unused datastore temporal.server.config.persistence.datastores.secondary-visibility"},
+		{map[string]any{"dualVisibility": map[string]any{"enabled": false}}, "also set temporal.server.config.persistence.secondaryVisibilityStore"},
 		{map[string]any{"expose": map[string]any{"typo": 1}}, "additional properties 'typo' not allowed"},
 		{map[string]any{"poller": map[string]any{"interval": 15}}, "interval"},
 		{map[string]any{"temporal": map[string]any{"enabled": true, "serviceAccount": map[string]any{"name": "other"}}}, `temporal.serviceAccount.name is "other"`},

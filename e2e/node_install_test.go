@@ -2,23 +2,37 @@ package e2e
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
-	"io"
+	"net"
 	"net/http"
-	"net/http/cookiejar"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/prometheus/common/expfmt"
+	"github.com/prometheus/common/model"
+	enumspb "go.temporal.io/api/enums/v1"
+	taskqueuepb "go.temporal.io/api/taskqueue/v1"
+	"go.temporal.io/api/workflowservice/v1"
+	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/worker"
+	"go.temporal.io/sdk/workflow"
 	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
+	"github.com/temporal-stack/stack/internal/harness/dex"
 	"github.com/temporal-stack/stack/internal/harness/node"
 	"github.com/temporal-stack/stack/internal/harness/nodeimages"
 	"github.com/temporal-stack/stack/internal/harness/subcharts"
@@ -31,9 +45,12 @@ import (
 // PostgreSQL ×3 (the stand-in) with our schema Jobs, Dex, MinIO with the
 // bucket Job, the namespace Job, the poller and the Web UI, all Ready by
 // their real probes. Monitoring and logging are off (their images are not
-// built here; their objects pass TestChartServerSideDryRun). Then a workflow
-// completes through the frontend's NodePort with a token from Dex's
-// NodePort, and the Web UI signs a user in through Dex.
+// built here; their objects pass TestChartServerSideDryRun). Then, as named
+// behaviours: dexlogin + the temporal CLI + an SDK worker through the
+// NodePorts, the UI in headless Chromium, dual visibility, archival in
+// MinIO, a token-less call denied, ConfigMap edits reaching all 8 server
+// pods (p50/p99), the NetworkPolicy, a force-deleted history pod, both
+// helm tests, and teardown.
 func TestInstallOnNode(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end: runs a real Kubernetes node")
@@ -92,8 +109,36 @@ func TestInstallOnNode(t *testing.T) {
 	}
 	password := string(sec.Data["admin-password"])
 
-	t.Run("a workflow completes through the frontend's NodePort with a token from Dex", func(t *testing.T) {
-		runGreeting(t, "127.0.0.1:30733", dexLogin(t, issuer, "admin@example.com", password), "installed-on-node")
+	const frontend = "127.0.0.1:30733"
+	var token string
+	t.Run("dexlogin, the temporal CLI and a Go SDK worker run a workflow with an activity", func(t *testing.T) {
+		token = dexloginAt(t, issuer, "admin@example.com", password)
+		stop := greetingWorker(t, frontend, token)
+		defer stop()
+		cli, err := toolbin.Path(toolbin.TemporalCLI)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.CommandContext(ctx, cli, "workflow", "execute", "--address", frontend, "--namespace", "default", "--tls=false",
+			"--api-key", token, "--type", "Greeting", "--task-queue", "greetings", "--workflow-id", "installed-on-node", "--input", `"stack"`)
+		cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+		out, err := cmd.CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "hello stack") {
+			t.Fatalf("temporal workflow execute: %v\n%s", err, out)
+		}
+	})
+	if token == "" {
+		t.Fatal("no token from dexlogin: the rest needs one")
+	}
+	tc, err := client.Dial(client.Options{HostPort: frontend, Namespace: "default", HeadersProvider: bearerHeader(token)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tc.Close()
+
+	t.Run("the Web UI in headless Chromium signs in through Dex and shows the workflow", func(t *testing.T) {
+		shot := browserLogin(t, "http://localhost:30080", "admin@example.com", password, "default", "installed-on-node")
+		t.Logf("UI screenshot: %s", shot)
 	})
 
 	t.Run("dual visibility: the workflow's row is in both visibility databases", func(t *testing.T) {
@@ -120,9 +165,96 @@ func TestInstallOnNode(t *testing.T) {
 		}
 	})
 
+	t.Run("archival: the closed run is in the MinIO pod's buckets", func(t *testing.T) {
+		creds, err := n.Client.CoreV1().Secrets("temporal").Get(ctx, "temporal-stack-server-secrets", metav1.GetOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		minio := podIP(ctx, t, n, "temporal", "app.kubernetes.io/component=minio")
+		s3c := s3.New(s3.Options{Region: "us-east-1", BaseEndpoint: aws.String("http://" + net.JoinHostPort(minio, "9000")), UsePathStyle: true,
+			Credentials: credentials.NewStaticCredentialsProvider(string(creds.Data["AWS_ACCESS_KEY_ID"]), string(creds.Data["AWS_SECRET_ACCESS_KEY"]), "")})
+		eventually(t, 2*time.Minute, "the run in both archive buckets", func() error {
+			for _, bucket := range []string{"temporal-history-archive", "temporal-visibility-archive"} {
+				objs, err := s3c.ListObjectsV2(ctx, &s3.ListObjectsV2Input{Bucket: aws.String(bucket)})
+				if err != nil {
+					return fmt.Errorf("list %s: %w", bucket, err)
+				}
+				if len(objs.Contents) == 0 {
+					return fmt.Errorf("bucket %s is empty", bucket)
+				}
+			}
+			// The frontend reads the visibility archive back from MinIO.
+			r, err := tc.WorkflowService().ListArchivedWorkflowExecutions(ctx, &workflowservice.ListArchivedWorkflowExecutionsRequest{
+				Namespace: "default", PageSize: 10, Query: "WorkflowId = 'installed-on-node'"})
+			if err != nil {
+				return err
+			}
+			if len(r.Executions) != 1 || r.Executions[0].Status != enumspb.WORKFLOW_EXECUTION_STATUS_COMPLETED {
+				return fmt.Errorf("archived executions: %v", r.Executions)
+			}
+			return nil
+		})
+	})
+
 	t.Run("a token-less call through the NodePort is denied", func(t *testing.T) {
 		if err := describeAs("127.0.0.1:30733", ""); !isDenied(err) {
 			t.Fatalf("DescribeNamespace without a token: %v", err)
+		}
+	})
+
+	t.Run("a ConfigMap edit reaches every server pod", func(t *testing.T) {
+		servers, err := n.Client.CoreV1().Pods("temporal").List(ctx, metav1.ListOptions{
+			LabelSelector: "app.kubernetes.io/name=temporal,app.kubernetes.io/component in (frontend,internal-frontend,history,matching,worker)"})
+		if err != nil || len(servers.Items) != 8 {
+			t.Fatalf("server pods: %v (%d, want 8)", err, len(servers.Items))
+		}
+		cms := n.Client.CoreV1().ConfigMaps("temporal")
+		const edits = 20
+		var lags []time.Duration
+		for i := range edits {
+			cm, err := cms.Get(ctx, "temporal-stack-live-dynamic-config", metav1.GetOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			base, _, _ := strings.Cut(cm.Data["dynamic_config.yaml"], "\n# edit ")
+			content := fmt.Sprintf("%s\n# edit %d\nstack.auth.blockedTaskQueues:\n  - value: [default/blocked-%d]\n", base, i, i)
+			cm.Data["dynamic_config.yaml"] = content
+			sum := sha256.Sum256([]byte(content))
+			want := float64(binary.BigEndian.Uint64(sum[:8]) >> 16)
+			edited := time.Now()
+			if _, err := cms.Update(ctx, cm, metav1.UpdateOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			var last time.Time
+			eventually(t, time.Minute, fmt.Sprintf("edit %d applied on every server pod", i), func() error {
+				last = time.Time{}
+				for _, p := range servers.Items {
+					m, err := scrape("http://" + net.JoinHostPort(p.Status.PodIP, "9090") + "/metrics")
+					if err != nil {
+						return fmt.Errorf("%s: %w", p.Name, err)
+					}
+					if got := m["stack_dynamic_config_hash"]; got != want {
+						return fmt.Errorf("%s has config %v, want %v", p.Name, got, want)
+					}
+					// The pods' clock is this host's: the time each applied it is comparable.
+					if at := time.Unix(0, int64(m["stack_dynamic_config_last_success_timestamp_seconds"]*1e9)); at.After(last) {
+						last = at
+					}
+				}
+				return nil
+			})
+			lags = append(lags, last.Sub(edited))
+		}
+		slices.Sort(lags)
+		t.Logf("ConfigMap edit → applied on the last of %d server pods, over %d edits: p50 %s, p99 %s, max %s",
+			len(servers.Items), edits, lags[len(lags)/2].Round(time.Millisecond), lags[len(lags)*99/100].Round(time.Millisecond), lags[len(lags)-1].Round(time.Millisecond))
+		// And it is in force: polls on the queue the last edit blocked are denied with the reason.
+		pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		_, err = tc.WorkflowService().PollWorkflowTaskQueue(pctx, &workflowservice.PollWorkflowTaskQueueRequest{
+			Namespace: "default", TaskQueue: &taskqueuepb.TaskQueue{Name: fmt.Sprintf("blocked-%d", edits-1)}, Identity: "e2e"})
+		if !isDenied(err) || !strings.Contains(denyReason(err), "blocked") {
+			t.Fatalf("a poll on the blocked task queue: %v (reason %q)", err, denyReason(err))
 		}
 	})
 
@@ -155,34 +287,74 @@ func TestInstallOnNode(t *testing.T) {
 		}
 	})
 
-	t.Run("the Web UI signs a user in through Dex", func(t *testing.T) {
-		ui := "http://localhost:30080"
-		jar, _ := cookiejar.New(nil)
-		hc := &http.Client{Jar: jar, Timeout: 30 * time.Second}
-		resp, err := hc.Get(ui + "/auth/sso")
+	t.Run("a force-deleted history pod: every workflow completes, the poller reports the host down and back", func(t *testing.T) {
+		w := worker.New(tc, "node-history", worker.Options{})
+		w.RegisterWorkflowWithOptions(sleepyWorkflow, workflow.RegisterOptions{Name: "Sleepy"})
+		w.RegisterActivityWithOptions(greet, activity.RegisterOptions{Name: "Greet"})
+		if err := w.Start(); err != nil {
+			t.Fatal(err)
+		}
+		defer w.Stop()
+		metrics := "http://" + net.JoinHostPort(podIP(ctx, t, n, "temporal", "app.kubernetes.io/component=poller"), "9095") + "/metrics"
+		history, err := n.Client.CoreV1().Pods("temporal").List(ctx, metav1.ListOptions{LabelSelector: "app.kubernetes.io/name=temporal,app.kubernetes.io/component=history"})
+		if err != nil || len(history.Items) != 2 {
+			t.Fatalf("history pods: %v (%d, want 2)", err, len(history.Items))
+		}
+		victim := history.Items[0]
+		host := net.JoinHostPort(victim.Status.PodIP, "7234")
+		eventually(t, time.Minute, "the poller sees both history hosts serving", func() error {
+			if s := hostStates(t, metrics); len(s) != 2 || s[host] != 1 {
+				return fmt.Errorf("states %v, want %s serving among 2", s, host)
+			}
+			return nil
+		})
+		var runs []client.WorkflowRun
+		for i := range 20 {
+			r, err := tc.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: fmt.Sprintf("node-history-%d", i), TaskQueue: "node-history"}, "Sleepy", i)
+			if err != nil {
+				t.Fatal(err)
+			}
+			runs = append(runs, r)
+		}
+		kubectl, err := toolbin.Path(toolbin.Kubectl)
 		if err != nil {
 			t.Fatal(err)
 		}
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusOK || !strings.Contains(resp.Request.URL.Path, "/auth/local") {
-			t.Fatalf("the UI's sign-in did not reach Dex's login form: %s at %s", resp.Status, resp.Request.URL)
+		if out, err := exec.CommandContext(ctx, kubectl, "--kubeconfig", n.Kubeconfig, "--namespace", "temporal",
+			"delete", "pod", victim.Name, "--force", "--grace-period=0").CombinedOutput(); err != nil {
+			t.Fatalf("kubectl delete pod --force: %v\n%s", err, out)
 		}
-		resp, err = hc.PostForm(resp.Request.URL.String(), url.Values{"login": {"admin@example.com"}, "password": {password}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		u, _ := url.Parse(ui)
-		var user bool
-		for _, c := range jar.Cookies(u) {
-			if strings.HasPrefix(c.Name, "user") && c.Value != "" {
-				user = true
+		deleted := time.Now()
+		eventually(t, 2*time.Minute, "the poller to report the deleted host down", func() error {
+			if v, ok := hostStates(t, metrics)[host]; ok && v == 1 {
+				return fmt.Errorf("%s still serving", host)
+			}
+			return nil
+		})
+		t.Logf("the deleted history host %s reported down %s after the delete", host, time.Since(deleted).Round(time.Millisecond))
+		wctx, cancel := context.WithTimeout(ctx, 4*time.Minute)
+		defer cancel()
+		for i, r := range runs {
+			var out string
+			if err := r.Get(wctx, &out); err != nil || out != fmt.Sprintf("hello %d", i) {
+				t.Fatalf("workflow %d: %q, %v", i, out, err)
 			}
 		}
-		if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Request.URL.String(), ui) || !user {
-			t.Fatalf("after Dex's login: %s at %s, user cookie %v\n%s", resp.Status, resp.Request.URL, user, lastLines(string(body), 5))
-		}
+		t.Logf("all %d workflows started before the delete completed %s after it", len(runs), time.Since(deleted).Round(time.Millisecond))
+		eventually(t, 3*time.Minute, "the poller to report two history hosts serving again", func() error {
+			s := hostStates(t, metrics)
+			serving := 0
+			for _, v := range s {
+				if v == 1 {
+					serving++
+				}
+			}
+			if serving != 2 {
+				return fmt.Errorf("states %v", s)
+			}
+			return nil
+		})
+		t.Logf("two history hosts serving again %s after the delete", time.Since(deleted).Round(time.Millisecond))
 	})
 
 	t.Run("helm test passes", func(t *testing.T) {
@@ -190,14 +362,15 @@ func TestInstallOnNode(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Ours only: upstream's test pod runs the temporal CLI of the admin-tools image. Right
-		// after an install a history host can still be taking its shards (DeepHealthCheck says
-		// not serving): up to three rounds, 10 s apart, each logged.
+		// Ours and upstream's ("temporal operator cluster health" in the admin-tools image).
+		// Right after an install a history host can still be taking its shards (DeepHealthCheck
+		// says not serving): up to three rounds, 10 s apart, each logged.
 		var out []byte
 		for attempt := 1; ; attempt++ {
 			out, err = exec.CommandContext(ctx, helm, "test", "temporal-stack", "--namespace", "temporal", "--kubeconfig", n.Kubeconfig,
-				"--filter", "name=temporal-stack-test-history-health", "--timeout", "3m", "--logs").CombinedOutput()
-			if err == nil && strings.Contains(string(out), "Phase:          Succeeded") {
+				"--timeout", "3m", "--logs").CombinedOutput()
+			if err == nil && strings.Count(string(out), "Phase:          Succeeded") == 2 &&
+				strings.Contains(string(out), "temporal-stack-test-cluster-health") && strings.Contains(string(out), "temporal-stack-test-history-health") {
 				t.Logf("helm test passed on attempt %d", attempt)
 				return
 			}
@@ -233,3 +406,77 @@ func TestInstallOnNode(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// dexloginAt runs the real dexlogin CLI against issuer, playing the browser
+// with email's password, and returns the access token it prints.
+func dexloginAt(t *testing.T, issuer, email, password string) string {
+	t.Helper()
+	l, stdout, stderr, authURL := startLogin(t, "127.0.0.1:7788", "--issuer", issuer, "--cache-dir", t.TempDir())
+	resp, err := dex.Authorize(authURL, email, password, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if err := l.Wait(); err != nil {
+		t.Fatalf("dexlogin: %v\n%s", err, stderr)
+	}
+	return strings.TrimSpace(stdout.String())
+}
+
+// greetingWorker runs a worker of the Greeting workflow and its activity on
+// task queue "greetings" at addr, holding token, until the returned stop.
+func greetingWorker(t *testing.T, addr, token string) (stop func()) {
+	t.Helper()
+	c, err := client.Dial(client.Options{HostPort: addr, Namespace: "default", HeadersProvider: bearerHeader(token)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := worker.New(c, "greetings", worker.Options{})
+	w.RegisterWorkflowWithOptions(authWorkflow, workflow.RegisterOptions{Name: "Greeting"})
+	w.RegisterActivityWithOptions(greet, activity.RegisterOptions{Name: "Greet"})
+	if err := w.Start(); err != nil {
+		c.Close()
+		t.Fatal(err)
+	}
+	return func() { w.Stop(); c.Close() }
+}
+
+// podIP returns the IP of the one Running pod in ns matching selector.
+func podIP(ctx context.Context, t *testing.T, n *node.Node, ns, selector string) string {
+	t.Helper()
+	pods, err := n.Client.CoreV1().Pods(ns).List(ctx, metav1.ListOptions{LabelSelector: selector, FieldSelector: "status.phase=Running"})
+	if err != nil || len(pods.Items) != 1 {
+		t.Fatalf("pods %s in %s: %v (%d, want 1)", selector, ns, err, len(pods.Items))
+	}
+	return pods.Items[0].Status.PodIP
+}
+
+// scrape reads the Prometheus text at url: the value of each metric's
+// first series, by name.
+func scrape(url string) (map[string]float64, error) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	parser := expfmt.NewTextParser(model.UTF8Validation)
+	fams, err := parser.TextToMetricFamilies(resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]float64{}
+	for name, f := range fams {
+		if len(f.Metric) == 0 {
+			continue
+		}
+		switch m := f.Metric[0]; {
+		case m.Gauge != nil:
+			out[name] = m.Gauge.GetValue()
+		case m.Counter != nil:
+			out[name] = m.Counter.GetValue()
+		case m.Untyped != nil:
+			out[name] = m.Untyped.GetValue()
+		}
+	}
+	return out, nil
+}

@@ -20,14 +20,10 @@ import (
 
 	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/api/workflowservice/v1"
-	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/client"
-	"go.temporal.io/sdk/worker"
-	"go.temporal.io/sdk/workflow"
 
 	"github.com/temporal-stack/stack/chart"
 	"github.com/temporal-stack/stack/dexlogin/workerauth"
-	"github.com/temporal-stack/stack/internal/harness/dex"
 	"github.com/temporal-stack/stack/internal/harness/proc"
 	"github.com/temporal-stack/stack/internal/harness/toolbin"
 )
@@ -154,34 +150,20 @@ func (s *localStack) admin() client.Client {
 // playing the browser, and returns the access token it prints.
 func (s *localStack) dexloginToken() string {
 	s.t.Helper()
-	cmd, stdout, stderr, authURL := startLogin(s.t, "127.0.0.1:7788", "--issuer", s.Issuer, "--cache-dir", s.t.TempDir())
-	resp, err := dex.Authorize(authURL, "admin@example.com", s.secrets()["admin_password"], nil)
-	if err != nil {
-		s.t.Fatal(err)
-	}
-	resp.Body.Close()
-	if err := cmd.Wait(); err != nil {
-		s.t.Fatalf("dexlogin: %v\n%s", err, stderr)
-	}
-	return strings.TrimSpace(stdout.String())
+	return dexloginAt(s.t, s.Issuer, "admin@example.com", s.secrets()["admin_password"])
 }
 
-// runGreeting starts authWorkflow on queue and runs a worker (holding token)
-// until it completes.
+// runGreeting starts authWorkflow on queue "greetings" and runs a worker
+// (holding token) until it completes.
 func runGreeting(t *testing.T, addr, token, id string) {
 	t.Helper()
+	stop := greetingWorker(t, addr, token)
+	defer stop()
 	c, err := client.Dial(client.Options{HostPort: addr, Namespace: "default", HeadersProvider: bearerHeader(token)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	w := worker.New(c, "greetings", worker.Options{})
-	w.RegisterWorkflowWithOptions(authWorkflow, workflow.RegisterOptions{Name: "Greeting"})
-	w.RegisterActivityWithOptions(greet, activity.RegisterOptions{Name: "Greet"})
-	if err := w.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer w.Stop()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	run, err := c.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: id, TaskQueue: "greetings"}, "Greeting", "stack")

@@ -44,7 +44,9 @@ const (
 	PostgresStandIn = "temporal-stack/postgres-standin:bookworm"
 	// AdminToolsStandIn is not temporalio/admin-tools either: the upstream
 	// chart's schema Job (whose stores our own Jobs set up) only runs a shell
-	// echo in it. Debian's dash with Temporal's SQL tool from the pinned server.
+	// echo in it, and its helm test pod "temporal operator cluster health".
+	// Debian's dash, Temporal's SQL tool from the pinned server and the pinned
+	// temporal CLI (toolbin.TemporalCLI).
 	AdminToolsStandIn = "temporal-stack/admin-tools-standin:bookworm"
 )
 

@@ -119,9 +119,14 @@ func sharedLibraries(ctx context.Context, files []string) ([]string, error) {
 	return libs, nil
 }
 
-// adminToolsImage: Debian's /bin/sh (dash) and temporal-sql-tool, user 1000.
+// adminToolsImage: Debian's /bin/sh (dash), temporal-sql-tool and the pinned
+// temporal CLI (static), user 1000.
 func adminToolsImage(ctx context.Context) (v1.Image, error) {
 	sqlTool, err := toolbin.Own("go.temporal.io/server/cmd/tools/sql")
+	if err != nil {
+		return nil, err
+	}
+	cli, err := toolbin.Path(toolbin.TemporalCLI)
 	if err != nil {
 		return nil, err
 	}
@@ -136,11 +141,12 @@ func adminToolsImage(ctx context.Context) (v1.Image, error) {
 	t.copyFile(usrMerged(shell), shell)
 	t.symlink("/usr/bin/sh", filepath.Base(shell))
 	t.copyFile("/usr/local/bin/temporal-sql-tool", sqlTool)
+	t.copyFile("/usr/local/bin/temporal", cli)
 	if err := t.libraries(ctx, []string{shell}); err != nil {
 		return nil, err
 	}
 	return image(t, config{user: "1000:1000", cmd: []string{"sh"},
-		source: "Debian's dash and go.temporal.io/server/cmd/tools/sql (a stand-in, not temporalio/admin-tools)"})
+		source: "Debian's dash, go.temporal.io/server/cmd/tools/sql and the temporal CLI (a stand-in, not temporalio/admin-tools)"})
 }
 
 // libraries adds, at their merged-/usr paths, every shared library the
