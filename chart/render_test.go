@@ -311,8 +311,6 @@ func TestRenderRejects(t *testing.T) {
 		want string
 	}{
 		{map[string]any{"dex": map[string]any{"enabled": false}}, "auth.enabled needs a token issuer"},
-		{map[string]any{"dualVisibility": map[string]any{"enabled": false}, "temporal": map[string]any{"server": map[string]any{"config": map[string]any{"persistence": map[string]any{"secondaryVisibilityStore": ""}}}}},
-			"the unused datastore temporal.server.config.persistence.datastores.secondary-visibility"},
 		{map[string]any{"dualVisibility": map[string]any{"enabled": false}}, "also set temporal.server.config.persistence.secondaryVisibilityStore"},
 		{map[string]any{"expose": map[string]any{"typo": 1}}, "additional properties 'typo' not allowed"},
 		{map[string]any{"poller": map[string]any{"interval": 15}}, "interval"},
