@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 
 	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/tools/stack/internal/bazelsetup"
 	"github.com/temporal-stack/stack/tools/stack/internal/bump"
 	"github.com/temporal-stack/stack/tools/stack/internal/images"
 	"github.com/temporal-stack/stack/tools/stack/internal/install"
@@ -28,6 +30,7 @@ commands:
   install   install or upgrade the Temporal Stack chart on your Kubernetes cluster and wait until it is ready
   teardown  remove what install created (release, kept ConfigMap, volumes, namespace, images)
   bump      move to another Temporal server version everywhere (go.mod, docs, chart)
+  bazel-setup  prepare what Bazel 4.2.3 needs offline (.bazel-deps, .bazelrc.local); tools/bazel runs it
 
 Run "go run ./tools/stack <command> -h" for a command's flags.
 `
@@ -53,6 +56,8 @@ func main() {
 		err = images.Run(args)
 	case "bump":
 		err = bump.Run(args)
+	case "bazel-setup":
+		err = bazelSetup(args)
 	case "-h", "--help", "help":
 		fmt.Print(usage)
 		return
@@ -90,4 +95,25 @@ func dataDirCommand(cmd string, args []string) error {
 		return up.Status(dir, os.Stdout)
 	}
 	return up.Down(dir, os.Stdout)
+}
+
+// bazelSetup prepares .bazel-deps and .bazelrc.local (no flags).
+func bazelSetup(args []string) error {
+	fs := flag.NewFlagSet("bazel-setup", flag.ContinueOnError)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		os.Exit(2)
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(os.Stderr, "bazel-setup takes no arguments (got %q)\n", fs.Args())
+		os.Exit(2)
+	}
+	root, err := toolbin.Root()
+	if err != nil {
+		return err
+	}
+	_, err = bazelsetup.Prepare(context.Background(), root, os.Stderr)
+	return err
 }

@@ -43,6 +43,8 @@ var Places = []Place{
 	{Path: "chart/Chart.yaml", Pattern: regexp.MustCompile(`(?m)^appVersion:[ \t]*["']?v?` + version)},
 	// The subchart's server image tag (its values are static; stack install overrides the build part).
 	{Path: "chart/values.yaml", Pattern: regexp.MustCompile(`(?m)^      tag: ` + version + `-stack\.local$`)},
+	// The Bazel module's version (modern Bazel's front door).
+	{Path: "MODULE.bazel", Pattern: regexp.MustCompile(`(?m)^    version = "` + version + `",$`)},
 }
 
 var releaseRE = regexp.MustCompile(`^v?` + version + `$`)

@@ -8,12 +8,13 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/temporal-stack/stack/internal/harness/toolbin"
 )
 
-const usage = `usage: go run ./tools/stack images [--out DIR] [--push REGISTRY] [--no-load]
+const usage = `usage: go run ./tools/stack images [--out DIR] [--push REGISTRY] [--no-load] [--build ID] [--binary NAME=PATH ...]
 
 Builds the server, poller and dexlogin images for linux/amd64 from static
 binaries (no Docker daemon, no base image): uid 1000, every timestamp at the
@@ -21,7 +22,8 @@ epoch, so one tree gives the same digests on every build. Tags are
 <temporal version>-stack.<build>: the version from go.mod, the build the git
 commit (plus ".dirty-<hash>" for uncommitted changes). Writes an OCI image
 layout, loads the images into a local Docker daemon if one answers, and pushes
-them with --push.
+them with --push. With --binary, only the named images are made, from those
+prebuilt static linux/amd64 binaries (Bazel's //images rules use this).
 
 flags:
 `
@@ -37,6 +39,19 @@ func Run(args []string) error {
 	out := fs.String("out", filepath.Join(root, ".cache", "images"), "OCI image layout directory to write (a layout already there is replaced)")
 	push := fs.String("push", "", "also push to this registry and repository prefix, e.g. 127.0.0.1:5000/temporal-stack (plain HTTP for loopback)")
 	noLoad := fs.Bool("no-load", false, "do not load the images into a local Docker daemon")
+	build := fs.String("build", "", "the build part of the tag (default: the git commit, plus .dirty-<hash> for uncommitted changes)")
+	binaries := map[string]string{}
+	fs.Func("binary", "NAME=PATH: make image NAME (server, poller, dexlogin) from this binary instead of compiling; repeatable", func(v string) error {
+		n, p, ok := strings.Cut(v, "=")
+		if !ok || n == "" || p == "" {
+			return fmt.Errorf("want NAME=PATH, got %q", v)
+		}
+		if _, dup := binaries[n]; dup {
+			return fmt.Errorf("image %s given twice", n)
+		}
+		binaries[n] = p
+		return nil
+	})
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -55,7 +70,11 @@ func Run(args []string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	imgs, err := Build(ctx, Options{Root: root, Log: os.Stderr})
+	o := Options{Root: root, Build: *build, Log: os.Stderr}
+	if len(binaries) > 0 {
+		o.Binaries = binaries
+	}
+	imgs, err := Build(ctx, o)
 	if err != nil {
 		return err
 	}

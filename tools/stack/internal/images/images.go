@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -86,6 +87,9 @@ type Options struct {
 	Build    string    // our build ID; empty: BuildID(Root), which also sets Revision
 	Revision string    // git commit for the revision label; empty: no label
 	Log      io.Writer // progress; nil: none
+	// Binaries, when set, are prebuilt static linux/amd64 binaries by image
+	// name (e.g. Bazel's): only those images are assembled, nothing is compiled.
+	Binaries map[string]string
 }
 
 // Tag is an image tag: the Temporal version, then our build.
@@ -110,13 +114,25 @@ func Build(ctx context.Context, o Options) ([]Image, error) {
 	if _, err := name.NewTag(Repository + "/x:" + tag); err != nil {
 		return nil, fmt.Errorf("build ID %q does not make a valid tag: %w", o.Build, err)
 	}
-	bins, cleanup, err := buildBinaries(ctx, o.Root, o.Build, Specs, o.Log)
-	if err != nil {
-		return nil, err
+	bins := o.Binaries
+	if bins == nil {
+		built, cleanup, err := buildBinaries(ctx, o.Root, o.Build, Specs, o.Log)
+		if err != nil {
+			return nil, err
+		}
+		defer cleanup()
+		bins = built
 	}
-	defer cleanup()
+	for n := range bins {
+		if !slices.ContainsFunc(Specs, func(s Spec) bool { return s.Name == n }) {
+			return nil, fmt.Errorf("no image is called %q (images: server, poller, dexlogin)", n)
+		}
+	}
 	var out []Image
 	for _, s := range Specs {
+		if _, ok := bins[s.Name]; !ok {
+			continue
+		}
 		img, err := assemble(s, bins[s.Name], tag, o.Revision)
 		if err != nil {
 			return nil, fmt.Errorf("image %s: %w", s.Name, err)

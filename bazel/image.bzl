@@ -1,0 +1,40 @@
+"""stack_image: the OCI image of one of this project's binaries.
+
+The project's own image builder ("stack images --binary NAME=PATH", the code
+that "go run ./tools/stack images" runs) is the Bazel tool: same inputs, same
+bytes. rules_oci is not obtainable here (no Bazel Central Registry, no
+GitHub); with it, a user would write oci_image(base = nothing, tars = [a
+pkg_tar of the binary at /usr/local/bin], user = "1000:1000", entrypoint,
+labels) and oci_load instead, with digests of their own.
+"""
+
+def _stack_image_impl(ctx):
+    out = ctx.actions.declare_directory(ctx.label.name + "_oci")
+    args = ctx.actions.args()
+    args.add("images")
+    args.add("--no-load")
+    args.add("--build", ctx.attr.build)
+    args.add("--binary", "%s=%s" % (ctx.attr.image, ctx.file.binary.path))
+    args.add("--out", out.path)
+    ctx.actions.run(
+        executable = ctx.executable._stack,
+        arguments = [args],
+        # go.mod gives the Temporal version of the tag (and marks the repository root).
+        inputs = [ctx.file.binary, ctx.file._go_mod],
+        outputs = [out],
+        mnemonic = "StackImage",
+        progress_message = "Assembling OCI image %s" % ctx.label,
+    )
+    return [DefaultInfo(files = depset([out]))]
+
+stack_image = rule(
+    implementation = _stack_image_impl,
+    doc = "An OCI image layout (directory <name>_oci) of image `image` made from `binary`.",
+    attrs = {
+        "image": attr.string(mandatory = True, values = ["server", "poller", "dexlogin"]),
+        "binary": attr.label(mandatory = True, allow_single_file = True),
+        "build": attr.string(default = "bazel", doc = "the build part of the tag: <temporal>-stack.<build>"),
+        "_stack": attr.label(default = "//tools/stack", executable = True, cfg = "exec"),
+        "_go_mod": attr.label(default = "//:go.mod", allow_single_file = True),
+    },
+)
