@@ -76,7 +76,10 @@ func TestInstallOnNode(t *testing.T) {
 		"--set", "dex.issuer="+issuer,
 		"--set", "images.postgres.repository="+strings.Split(nodeimages.PostgresStandIn, ":")[0], "--set", "images.postgres.tag=bookworm",
 		"--set", "temporal.admintools.image.repository="+strings.Split(nodeimages.AdminToolsStandIn, ":")[0], "--set", "temporal.admintools.image.tag=bookworm",
-		"--set", "kube-prometheus-stack.enabled=false", "--set", "loki.enabled=false", "--set", "alloy.enabled=false")
+		"--set", "kube-prometheus-stack.enabled=false", "--set", "loki.enabled=false", "--set", "alloy.enabled=false",
+		// Temporal archives a closed run after a random delay of up to 5 minutes (FullJitter of
+		// history.archivalProcessorArchiveDelay); the archival check below should not wait that long.
+		"--set", `dynamicConfig.history\.archivalProcessorArchiveDelay[0].value=1s`)
 	install.Dir = root
 	start := time.Now()
 	out, err := install.CombinedOutput()
