@@ -8,6 +8,22 @@ pkg_tar of the binary at /usr/local/bin], user = "1000:1000", entrypoint,
 labels) and oci_load instead, with digests of their own.
 """
 
+load("@io_bazel_rules_go//go:def.bzl", "go_binary")
+
+def stack_image_binary(name, embed):
+    """The binary of an image, as "stack images" builds it: static (no cgo),
+    stripped, linux/amd64, internal/version.Build stamped "bazel"."""
+    go_binary(
+        name = name,
+        embed = embed,
+        gc_linkopts = ["-s", "-w"],
+        goarch = "amd64",
+        goos = "linux",
+        pure = "on",
+        visibility = ["//images:__pkg__"],
+        x_defs = {"github.com/temporal-stack/stack/internal/version.Build": "bazel"},
+    )
+
 def _stack_image_impl(ctx):
     out = ctx.actions.declare_directory(ctx.label.name + "_oci")
     args = ctx.actions.args()
