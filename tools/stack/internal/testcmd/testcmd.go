@@ -5,6 +5,7 @@ package testcmd
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -80,17 +81,20 @@ func Run(args []string) error {
 func bazelPhase(root string) error {
 	bazel := filepath.Join(root, "tools", "bazel")
 	defer exec.Command(bazel, "shutdown").Run()
+	// A cold build takes about 37 min on 2 cores; a hung Bazel must not hang CI.
+	ctx, cancel := context.WithTimeout(context.Background(), 70*time.Minute)
+	defer cancel()
 	start := time.Now()
-	if err := step(bazel, "build", "--keep_going", "//..."); err != nil {
+	if _, _, _, err := bazelTest(ctx, bazel, "build", "--keep_going", "//..."); err != nil {
 		return err
 	}
 	fmt.Printf("stack test: bazel build //... took %s\n", time.Since(start).Round(time.Second))
-	passed, failed, _, err := bazelTest(bazel, "test", "--keep_going", "//...")
+	passed, failed, _, err := bazelTest(ctx, bazel, "test", "--keep_going", "//...")
 	if err == nil {
 		// The e2e target under Bazel, on one quick behaviour (go test ran them all above).
 		var p, f int
 		var out string
-		p, f, out, err = bazelTest(bazel, "test", "--config=e2e", "//e2e/...", "--test_arg=-test.run=^TestDexloginBadInput$",
+		p, f, out, err = bazelTest(ctx, bazel, "test", "--config=e2e", "//e2e/...", "--test_arg=-test.run=^TestDexloginBadInput$",
 			"--test_arg=-test.v", "--test_output=all", "--nocache_test_results")
 		passed, failed = passed+p, failed+f
 		if err == nil && !strings.Contains(out, "--- PASS: TestDexloginBadInput") {
@@ -107,12 +111,13 @@ func bazelPhase(root string) error {
 // bazelResult matches bazel test's per-target summary lines.
 var bazelResult = regexp.MustCompile(`(?m)^//\S+\s+(?:\(cached\) )?(PASSED|FAILED|TIMEOUT|FLAKY|NO STATUS|FAILED TO BUILD)\b`)
 
-// bazelTest runs bazel with args, echoing its output, and counts the
-// targets that passed and those that did not; output is what it printed.
-func bazelTest(bazel string, args ...string) (passed, failed int, output string, err error) {
+// bazelTest runs bazel with args until ctx ends, echoing its output, and
+// counts the test targets that passed and those that did not; output is
+// what it printed.
+func bazelTest(ctx context.Context, bazel string, args ...string) (passed, failed int, output string, err error) {
 	fmt.Printf("stack test: %s %s\n", bazel, strings.Join(args, " "))
 	var out bytes.Buffer
-	cmd := exec.Command(bazel, args...)
+	cmd := exec.CommandContext(ctx, bazel, args...)
 	cmd.Stdout, cmd.Stderr = io.MultiWriter(os.Stdout, &out), io.MultiWriter(os.Stderr, &out)
 	runErr := cmd.Run()
 	passed, failed = countBazelResults(out.String())
