@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/temporal-stack/stack/internal/harness/subcharts"
-	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/subcharts"
+	"github.com/temporal-stack/stack/internal/toolbin"
 )
 
 // TestHelmLint runs the real helm CLI (pinned, built from its module) as a

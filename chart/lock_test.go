@@ -17,8 +17,8 @@ import (
 	"helm.sh/helm/v3/pkg/repo"
 	"sigs.k8s.io/yaml"
 
-	"github.com/temporal-stack/stack/internal/harness/subcharts"
-	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/subcharts"
+	"github.com/temporal-stack/stack/internal/toolbin"
 )
 
 // repositories are the chart repositories of Chart.yaml's dependencies, by

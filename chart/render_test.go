@@ -16,7 +16,7 @@ import (
 	"k8s.io/apimachinery/pkg/api/resource"
 	"sigs.k8s.io/yaml"
 
-	"github.com/temporal-stack/stack/internal/harness/subcharts"
+	"github.com/temporal-stack/stack/internal/subcharts"
 	_ "github.com/temporal-stack/stack/server/authz" // registers the Stack keys checked below
 	"github.com/temporal-stack/stack/server/dynconfig"
 )
@@ -34,7 +34,7 @@ type object struct {
 
 // render renders the chart as "helm install --dry-run" (client only) with
 // the values files given (relative to the chart), release temporal-stack,
-// with the real published subcharts (internal/harness/subcharts). Hooks are
+// with the real published subcharts (internal/subcharts). Hooks are
 // included; two objects of one kind and name fail the render, as they would
 // fail the install.
 func render(t *testing.T, files ...string) map[string]object {

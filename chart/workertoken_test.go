@@ -10,7 +10,7 @@ import (
 	"helm.sh/helm/v3/pkg/releaseutil"
 	"sigs.k8s.io/yaml"
 
-	"github.com/temporal-stack/stack/internal/harness/subcharts"
+	"github.com/temporal-stack/stack/internal/subcharts"
 )
 
 // A worker Deployment of a chart that depends on this one projects its

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/toolbin"
 )
 
 var npmOnce sync.Once

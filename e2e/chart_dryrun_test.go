@@ -24,8 +24,8 @@ import (
 	"sigs.k8s.io/yaml"
 
 	"github.com/temporal-stack/stack/internal/harness/kube"
-	"github.com/temporal-stack/stack/internal/harness/subcharts"
-	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/subcharts"
+	"github.com/temporal-stack/stack/internal/toolbin"
 )
 
 // TestChartServerSideDryRun: every object of every chart/ci scenario's full

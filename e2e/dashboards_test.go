@@ -16,7 +16,7 @@ import (
 	"go.temporal.io/api/serviceerror"
 
 	"github.com/temporal-stack/stack/dexlogin/workerauth"
-	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/toolbin"
 )
 
 // TestDashboardQueries runs every Grafana panel's PromQL against the local

@@ -20,9 +20,9 @@ import (
 	"github.com/temporal-stack/stack/dexlogin/oidclogin"
 	"github.com/temporal-stack/stack/dexlogin/tokencache"
 	"github.com/temporal-stack/stack/internal/harness/dex"
-	"github.com/temporal-stack/stack/internal/harness/proc"
+	"github.com/temporal-stack/stack/internal/proc"
 	"github.com/temporal-stack/stack/internal/harness/serverproc"
-	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/toolbin"
 )
 
 func jwtClaims(t *testing.T, tok string) map[string]any {

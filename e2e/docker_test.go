@@ -18,8 +18,8 @@ import (
 	"github.com/temporal-stack/stack/internal/harness/containerd"
 	"github.com/temporal-stack/stack/internal/harness/dex"
 	"github.com/temporal-stack/stack/internal/harness/docker"
-	"github.com/temporal-stack/stack/internal/harness/proc"
-	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/proc"
+	"github.com/temporal-stack/stack/internal/toolbin"
 	"github.com/temporal-stack/stack/internal/localconfig"
 )
 

@@ -16,8 +16,8 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
 	"github.com/temporal-stack/stack/internal/harness/kube"
-	"github.com/temporal-stack/stack/internal/harness/subcharts"
-	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/subcharts"
+	"github.com/temporal-stack/stack/internal/toolbin"
 )
 
 // TestInstallOnControlPlane runs "stack install" against a real control plane
@@ -26,7 +26,7 @@ import (
 // and its pods reported Running (Jobs Succeeded) by kwok. Containers never run,
 // so this proves the chart, RBAC and the install flow, not the images. The
 // chart is installed as a user has it after "helm dependency build": every
-// published subchart at its pinned version (internal/harness/subcharts).
+// published subchart at its pinned version (internal/subcharts).
 func TestInstallOnControlPlane(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end: a Kubernetes control plane")

@@ -26,7 +26,7 @@ import (
 	"github.com/temporal-stack/stack/internal/harness/dex"
 	"github.com/temporal-stack/stack/internal/harness/node"
 	"github.com/temporal-stack/stack/internal/harness/nodeimages"
-	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/toolbin"
 	"github.com/temporal-stack/stack/internal/localconfig"
 )
 

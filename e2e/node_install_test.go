@@ -35,8 +35,8 @@ import (
 	"github.com/temporal-stack/stack/internal/harness/dex"
 	"github.com/temporal-stack/stack/internal/harness/node"
 	"github.com/temporal-stack/stack/internal/harness/nodeimages"
-	"github.com/temporal-stack/stack/internal/harness/subcharts"
-	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/subcharts"
+	"github.com/temporal-stack/stack/internal/toolbin"
 )
 
 // TestInstallOnNode: "stack install" of the chart, as a user has it after

@@ -16,7 +16,7 @@ import (
 	"google.golang.org/grpc/credentials/insecure"
 
 	"github.com/temporal-stack/stack/internal/harness/serverproc"
-	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/toolbin"
 )
 
 // runServer runs the built server binary and returns its output and exit code.

@@ -24,8 +24,8 @@ import (
 
 	"github.com/temporal-stack/stack/chart"
 	"github.com/temporal-stack/stack/dexlogin/workerauth"
-	"github.com/temporal-stack/stack/internal/harness/proc"
-	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/proc"
+	"github.com/temporal-stack/stack/internal/toolbin"
 )
 
 // localStack is one "stack up" under test, with every port on loopback

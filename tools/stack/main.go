@@ -10,7 +10,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/toolbin"
 	"github.com/temporal-stack/stack/tools/stack/internal/bazelsetup"
 	"github.com/temporal-stack/stack/tools/stack/internal/bump"
 	"github.com/temporal-stack/stack/tools/stack/internal/images"

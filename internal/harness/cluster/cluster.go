@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"github.com/temporal-stack/stack/internal/harness/postgres"
-	"github.com/temporal-stack/stack/internal/harness/proc"
-	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/proc"
+	"github.com/temporal-stack/stack/internal/toolbin"
 	"github.com/temporal-stack/stack/internal/localconfig"
 )
 

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/temporal-stack/stack/internal/harness/proc"
+	"github.com/temporal-stack/stack/internal/proc"
 )
 
 // Containerd is a running private containerd.

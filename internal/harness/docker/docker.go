@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/temporal-stack/stack/internal/harness/proc"
+	"github.com/temporal-stack/stack/internal/proc"
 )
 
 // Engine is a running private dockerd.

@@ -27,8 +27,8 @@ import (
 
 	"github.com/temporal-stack/stack/internal/harness/containerd"
 	"github.com/temporal-stack/stack/internal/harness/kube"
-	"github.com/temporal-stack/stack/internal/harness/proc"
-	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/proc"
+	"github.com/temporal-stack/stack/internal/toolbin"
 )
 
 const (

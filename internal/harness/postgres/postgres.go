@@ -14,8 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/temporal-stack/stack/internal/harness/proc"
-	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/proc"
+	"github.com/temporal-stack/stack/internal/toolbin"
 )
 
 // User and Password of the role the tests and the server use.

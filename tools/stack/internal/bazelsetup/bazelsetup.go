@@ -22,8 +22,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/temporal-stack/stack/internal/harness/subcharts"
-	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/subcharts"
+	"github.com/temporal-stack/stack/internal/toolbin"
 )
 
 // The rule sets the WORKSPACE loads, fetched as Go modules. They are the
@@ -264,7 +264,7 @@ func rcFile(l *Layout) string {
 	// and start real components from this checkout.
 	fmt.Fprintf(&b, "test:e2e --test_env=STACK_ROOT=%s\n", l.Root)
 	if l.Subcharts != "" {
-		// The chart's tests render with the real subcharts (internal/harness/subcharts).
+		// The chart's tests render with the real subcharts (internal/subcharts).
 		fmt.Fprintf(&b, "test --test_env=STACK_SUBCHARTS=%s\n", l.Subcharts)
 	}
 	return b.String()

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/toolbin"
 )
 
 // prepared lays out .bazel-deps (a minute cold, then a stamp check).

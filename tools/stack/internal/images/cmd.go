@@ -11,7 +11,7 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/toolbin"
 )
 
 const usage = `usage: go run ./tools/stack images [--out DIR] [--push REGISTRY] [--no-load] [--build ID] [--binary NAME=PATH ...]

@@ -16,7 +16,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/toolbin"
 )
 
 // buildBinaries compiles every spec's package once, statically and

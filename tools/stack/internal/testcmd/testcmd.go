@@ -17,7 +17,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/temporal-stack/stack/internal/harness/toolbin"
+	"github.com/temporal-stack/stack/internal/toolbin"
 	"github.com/temporal-stack/stack/tools/stack/internal/bazelsetup"
 )
 
