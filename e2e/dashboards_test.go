@@ -16,6 +16,7 @@ import (
 	"go.temporal.io/api/serviceerror"
 
 	"github.com/temporal-stack/stack/dexlogin/workerauth"
+	"github.com/temporal-stack/stack/internal/datadir"
 	"github.com/temporal-stack/stack/internal/toolbin"
 )
 
@@ -35,7 +36,7 @@ func TestDashboardQueries(t *testing.T) {
 	// payloads) and one expected error (NotFound).
 	sec := s.secrets()
 	hp, err := workerauth.PasswordGrant(ctx, workerauth.Config{Issuer: s.Issuer, ClientID: "temporal-worker",
-		ClientSecret: sec["worker_client_secret"], Username: "admin@example.com", Password: sec["admin_password"]})
+		ClientSecret: sec.WorkerClientSecret, Username: datadir.AdminEmail, Password: sec.AdminPassword})
 	if err != nil {
 		t.Fatal(err)
 	}

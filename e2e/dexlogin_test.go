@@ -20,8 +20,8 @@ import (
 	"github.com/temporal-stack/stack/dexlogin/oidclogin"
 	"github.com/temporal-stack/stack/dexlogin/tokencache"
 	"github.com/temporal-stack/stack/internal/harness/dex"
-	"github.com/temporal-stack/stack/internal/proc"
 	"github.com/temporal-stack/stack/internal/harness/serverproc"
+	"github.com/temporal-stack/stack/internal/proc"
 	"github.com/temporal-stack/stack/internal/toolbin"
 )
 

@@ -18,9 +18,9 @@ import (
 	"github.com/temporal-stack/stack/internal/harness/containerd"
 	"github.com/temporal-stack/stack/internal/harness/dex"
 	"github.com/temporal-stack/stack/internal/harness/docker"
+	"github.com/temporal-stack/stack/internal/localconfig"
 	"github.com/temporal-stack/stack/internal/proc"
 	"github.com/temporal-stack/stack/internal/toolbin"
-	"github.com/temporal-stack/stack/internal/localconfig"
 )
 
 // TestImagesRunInDocker loads "stack images" into a real Docker engine and

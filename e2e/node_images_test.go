@@ -26,8 +26,8 @@ import (
 	"github.com/temporal-stack/stack/internal/harness/dex"
 	"github.com/temporal-stack/stack/internal/harness/node"
 	"github.com/temporal-stack/stack/internal/harness/nodeimages"
-	"github.com/temporal-stack/stack/internal/toolbin"
 	"github.com/temporal-stack/stack/internal/localconfig"
+	"github.com/temporal-stack/stack/internal/toolbin"
 )
 
 // TestImagesRunOnNode: our images and the third-party images a default

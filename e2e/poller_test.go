@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/temporal-stack/stack/internal/harness/certs"
-	"github.com/temporal-stack/stack/internal/proc"
 	"github.com/temporal-stack/stack/internal/harness/serverproc"
+	"github.com/temporal-stack/stack/internal/proc"
 	"github.com/temporal-stack/stack/internal/toolbin"
 	"github.com/temporal-stack/stack/poller/healthpoll"
 )

@@ -16,6 +16,7 @@ import (
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/temporal-stack/stack/dexlogin/workerauth"
+	"github.com/temporal-stack/stack/internal/datadir"
 	"github.com/temporal-stack/stack/internal/proc"
 	"github.com/temporal-stack/stack/internal/toolbin"
 )
@@ -139,7 +140,7 @@ func upOnce(which, stackBin, cli, root, dir string) (time.Duration, time.Duratio
 		// The banner (every component ready) is timed on the side.
 		go func() {
 			for ctx.Err() == nil {
-				if b, _ := os.ReadFile(p.LogPath); strings.Contains(string(b), "the next up reuses the data.") {
+				if b, _ := os.ReadFile(p.LogPath); strings.Contains(string(b), datadir.BannerEnd) {
 					bannerAt <- time.Since(start)
 					return
 				}
@@ -148,7 +149,7 @@ func upOnce(which, stackBin, cli, root, dir string) (time.Duration, time.Duratio
 		}()
 		// Like the start-dev side, the worker starts with the stack and
 		// retries: it signs in at Dex as soon as Dex answers.
-		whp, err := signIn(ctx, p, filepath.Join(dir, "data", "secrets"), fmt.Sprintf("http://127.0.0.1:%d/dex", base+41))
+		whp, err := signIn(ctx, p, datadir.Dir(filepath.Join(dir, "data")), fmt.Sprintf("http://127.0.0.1:%d/dex", base+41))
 		if err != nil {
 			return 0, 0, fmt.Errorf("%w\nstack up log:\n%s", err, p.Tail(30))
 		}
@@ -171,15 +172,14 @@ func upOnce(which, stackBin, cli, root, dir string) (time.Duration, time.Duratio
 
 // signIn gets the worker's token as soon as up has written the secrets and
 // Dex answers, retrying until then (or until up exits).
-func signIn(ctx context.Context, up *proc.Process, secretsFile, issuer string) (*workerauth.HeadersProvider, error) {
+func signIn(ctx context.Context, up *proc.Process, dir datadir.Dir, issuer string) (*workerauth.HeadersProvider, error) {
 	for {
-		b, _ := os.ReadFile(secretsFile)
-		sec := parseSecrets(b)
+		sec, _ := dir.ReadSecrets()
 		var err error
-		if sec["admin_password"] != "" && sec["worker_client_secret"] != "" {
+		if sec.AdminPassword != "" && sec.WorkerClientSecret != "" {
 			var hp *workerauth.HeadersProvider
-			hp, err = workerauth.PasswordGrant(ctx, workerauth.Config{Issuer: issuer, ClientID: "temporal-worker",
-				ClientSecret: sec["worker_client_secret"], Username: "admin@example.com", Password: sec["admin_password"]})
+			hp, err = workerauth.PasswordGrant(ctx, workerauth.Config{Issuer: issuer, ClientID: datadir.WorkerClient,
+				ClientSecret: sec.WorkerClientSecret, Username: datadir.AdminEmail, Password: sec.AdminPassword})
 			if err == nil {
 				return hp, nil
 			}

@@ -15,6 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"go.temporal.io/api/workflowservice/v1"
 
+	"github.com/temporal-stack/stack/internal/datadir"
 	"github.com/temporal-stack/stack/internal/harness/postgres"
 )
 
@@ -130,7 +131,7 @@ func TestStackUpPostgresMulti(t *testing.T) {
 
 	// Archival to MinIO through Temporal's s3store.
 	s3c := s3.New(s3.Options{Region: "us-east-1", BaseEndpoint: aws.String(fmt.Sprintf("http://127.0.0.1:%d", s.base+45)), UsePathStyle: true,
-		Credentials: credentials.NewStaticCredentialsProvider("stack-admin", s.secrets()["minio_root_password"], "")})
+		Credentials: credentials.NewStaticCredentialsProvider(datadir.MinIOUser, s.secrets().MinIORootPassword, "")})
 	for _, bucket := range []string{"temporal-history-archive", "temporal-visibility-archive"} {
 		eventually(t, time.Minute, "archives in "+bucket, func() error {
 			r, err := s3c.ListObjectsV2(ctx, &s3.ListObjectsV2Input{Bucket: aws.String(bucket)})

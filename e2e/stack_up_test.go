@@ -24,6 +24,7 @@ import (
 
 	"github.com/temporal-stack/stack/chart"
 	"github.com/temporal-stack/stack/dexlogin/workerauth"
+	"github.com/temporal-stack/stack/internal/datadir"
 	"github.com/temporal-stack/stack/internal/proc"
 	"github.com/temporal-stack/stack/internal/toolbin"
 )
@@ -81,7 +82,7 @@ func (s *localStack) upDetached(extra ...string) string {
 	s.t.Helper()
 	s.t.Cleanup(func() { s.run("down", "--data-dir", s.dataDir) })
 	out, code := s.run(append([]string{"up", "--detach"}, s.flags(extra...)...)...)
-	if code != 0 || !strings.Contains(out, "Temporal Stack is up.") {
+	if code != 0 || !strings.Contains(out, datadir.BannerTitle) {
 		s.t.Fatalf("up --detach: exit %d\n%s", code, out)
 	}
 	return out
@@ -97,7 +98,7 @@ func (s *localStack) upForeground(extra ...string) *proc.Process {
 	}
 	s.t.Cleanup(func() { p.Stop(60 * time.Second) })
 	if err := p.WaitFor(5*time.Minute, "up", func(context.Context) error {
-		if b, _ := os.ReadFile(p.LogPath); strings.Contains(string(b), "the next up reuses the data.") {
+		if b, _ := os.ReadFile(p.LogPath); strings.Contains(string(b), datadir.BannerEnd) {
 			return nil
 		}
 		return errors.New("no ready banner yet")
@@ -107,35 +108,27 @@ func (s *localStack) upForeground(extra ...string) *proc.Process {
 	return p
 }
 
-// parseSecrets reads the KEY=VALUE lines of the stack's secrets file.
-func parseSecrets(b []byte) map[string]string {
-	sec := map[string]string{}
-	for _, line := range strings.Split(string(b), "\n") {
-		k, v, _ := strings.Cut(line, "=")
-		sec[k] = v
-	}
-	return sec
-}
-
-func (s *localStack) secrets() map[string]string {
+// secrets are the stack's generated credentials (the secrets file must be
+// mode 0600).
+func (s *localStack) secrets() datadir.Secrets {
 	s.t.Helper()
-	path := filepath.Join(s.dataDir, "secrets")
-	b, err := os.ReadFile(path)
+	d := datadir.Dir(s.dataDir)
+	if st, err := os.Stat(d.SecretsFile()); err != nil || st.Mode().Perm() != 0o600 {
+		s.t.Fatalf("secrets file: %v %v", st, err)
+	}
+	sec, err := d.ReadSecrets()
 	if err != nil {
 		s.t.Fatal(err)
 	}
-	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
-		s.t.Fatalf("secrets file mode %v", st.Mode())
-	}
-	return parseSecrets(b)
+	return sec
 }
 
 // admin is an SDK client signed in as the generated admin (password grant).
 func (s *localStack) admin() client.Client {
 	s.t.Helper()
 	sec := s.secrets()
-	hp, err := workerauth.PasswordGrant(context.Background(), workerauth.Config{Issuer: s.Issuer, ClientID: "temporal-worker",
-		ClientSecret: sec["worker_client_secret"], Username: "admin@example.com", Password: sec["admin_password"]})
+	hp, err := workerauth.PasswordGrant(context.Background(), workerauth.Config{Issuer: s.Issuer, ClientID: datadir.WorkerClient,
+		ClientSecret: sec.WorkerClientSecret, Username: datadir.AdminEmail, Password: sec.AdminPassword})
 	if err != nil {
 		s.t.Fatal(err)
 	}
@@ -150,7 +143,7 @@ func (s *localStack) admin() client.Client {
 // playing the browser, and returns the access token it prints.
 func (s *localStack) dexloginToken() string {
 	s.t.Helper()
-	return dexloginAt(s.t, s.Issuer, "admin@example.com", s.secrets()["admin_password"])
+	return dexloginAt(s.t, s.Issuer, "admin@example.com", s.secrets().AdminPassword)
 }
 
 // runGreeting starts authWorkflow on queue "greetings" and runs a worker
@@ -239,7 +232,7 @@ func TestStackUp(t *testing.T) {
 	runGreeting(t, s.Frontend, token, wfID)
 
 	// The Web UI in a real browser: SSO through Dex, then the workflow.
-	shot := browserLogin(t, s.UI, "admin@example.com", s.secrets()["admin_password"], "default", wfID)
+	shot := browserLogin(t, s.UI, "admin@example.com", s.secrets().AdminPassword, "default", wfID)
 	t.Logf("UI screenshot: %s", shot)
 
 	c := s.admin()
@@ -344,11 +337,11 @@ func TestStackUp(t *testing.T) {
 
 	// The UI crashing never takes the server down: status names it, the
 	// frontend still answers.
-	st, err := readStackState(s.dataDir)
+	st, err := datadir.Dir(s.dataDir).ReadState()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := syscall.Kill(st["ui"], syscall.SIGKILL); err != nil {
+	if err := syscall.Kill(st.ComponentPid("ui"), syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
 	eventually(t, 10*time.Second, "status reports the UI exited", func() error {
@@ -364,7 +357,7 @@ func TestStackUp(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(s.dataDir, "logs", "up.log")); !strings.Contains(string(b), "ui exited") || !strings.Contains(string(b), "the rest keeps running") {
 		t.Fatalf("up did not report the UI crash:\n%s", b)
 	}
-	if b, _ := os.ReadFile(filepath.Join(s.dataDir, "logs", "up.log")); strings.Contains(string(b), s.secrets()["admin_password"]) {
+	if b, _ := os.ReadFile(filepath.Join(s.dataDir, "logs", "up.log")); strings.Contains(string(b), s.secrets().AdminPassword) {
 		t.Fatal("the detached log holds the admin password")
 	}
 
@@ -402,11 +395,11 @@ func TestStackUp(t *testing.T) {
 
 	// A crashed server stops the stack, which says which and shows its log.
 	p = s.upForeground()
-	st, err = readStackState(s.dataDir)
+	st, err = datadir.Dir(s.dataDir).ReadState()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := syscall.Kill(st["server"], syscall.SIGKILL); err != nil {
+	if err := syscall.Kill(st.ComponentPid("server"), syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
 	select {
@@ -420,28 +413,6 @@ func TestStackUp(t *testing.T) {
 	if _, err := net.DialTimeout("tcp", s.Issuer[len("http://"):len(s.Issuer)-len("/dex")], time.Second); err == nil {
 		t.Fatal("Dex still runs after the stack stopped")
 	}
-}
-
-// readStackState returns the pid of each component of a running stack.
-func readStackState(dataDir string) (map[string]int, error) {
-	b, err := os.ReadFile(filepath.Join(dataDir, "state.json"))
-	if err != nil {
-		return nil, err
-	}
-	var st struct {
-		Components []struct {
-			Name string
-			Pid  int
-		}
-	}
-	if err := json.Unmarshal(b, &st); err != nil {
-		return nil, err
-	}
-	out := map[string]int{}
-	for _, c := range st.Components {
-		out[c.Name] = c.Pid
-	}
-	return out, nil
 }
 
 // promRules returns every loaded rule's health by name.

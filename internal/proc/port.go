@@ -25,11 +25,20 @@ func freePort() (int, error) {
 // WaitFor polls ready every 10 ms until it returns nil, the process exits, or
 // timeout passes; the error then carries the last lines of the process log.
 func (p *Process) WaitFor(timeout time.Duration, what string, ready func(context.Context) error) error {
+	return p.WaitForContext(context.Background(), timeout, what, ready)
+}
+
+// WaitForContext is WaitFor that also stops when ctx ends, returning
+// context.Cause(ctx).
+func (p *Process) WaitForContext(ctx context.Context, timeout time.Duration, what string, ready func(context.Context) error) error {
 	deadline := time.Now().Add(timeout)
 	var last error
 	for {
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		last = ready(ctx)
+		if ctx.Err() != nil {
+			return context.Cause(ctx)
+		}
+		attempt, cancel := context.WithTimeout(ctx, 2*time.Second)
+		last = ready(attempt)
 		cancel()
 		if last == nil {
 			return nil
@@ -40,7 +49,10 @@ func (p *Process) WaitFor(timeout time.Duration, what string, ready func(context
 		if time.Now().After(deadline) {
 			return fmt.Errorf("%s: not %s after %s (%v); last log lines:\n%s", p.Name, what, timeout, last, p.Tail(30))
 		}
-		time.Sleep(10 * time.Millisecond)
+		select {
+		case <-ctx.Done():
+		case <-time.After(10 * time.Millisecond):
+		}
 	}
 }
 

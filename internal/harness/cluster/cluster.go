@@ -14,9 +14,9 @@ import (
 	"time"
 
 	"github.com/temporal-stack/stack/internal/harness/postgres"
+	"github.com/temporal-stack/stack/internal/localconfig"
 	"github.com/temporal-stack/stack/internal/proc"
 	"github.com/temporal-stack/stack/internal/toolbin"
-	"github.com/temporal-stack/stack/internal/localconfig"
 )
 
 // Member is one server process.

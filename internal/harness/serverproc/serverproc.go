@@ -16,9 +16,9 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 
+	"github.com/temporal-stack/stack/internal/localconfig"
 	"github.com/temporal-stack/stack/internal/proc"
 	"github.com/temporal-stack/stack/internal/toolbin"
-	"github.com/temporal-stack/stack/internal/localconfig"
 )
 
 // Options change how the server is started.

@@ -24,6 +24,7 @@ import (
 
 	"github.com/temporal-stack/stack/internal/subcharts"
 	"github.com/temporal-stack/stack/internal/toolbin"
+	"github.com/temporal-stack/stack/tools/stack/internal/cli"
 )
 
 // The rule sets the WORKSPACE loads, fetched as Go modules. They are the
@@ -279,4 +280,19 @@ func run(ctx context.Context, dir string, env []string, name string, args ...str
 		return fmt.Errorf("%s %s (in %s): %w\n%s", name, strings.Join(args, " "), dir, err, out)
 	}
 	return nil
+}
+
+// Run is "stack bazel-setup": Prepare in the repository it runs in, with no
+// flags; progress goes to stderr.
+func Run(ctx context.Context, args []string, _, stderr io.Writer) error {
+	fs := cli.NewFlagSet("bazel-setup", "usage: go run ./tools/stack bazel-setup\n\nPrepares what Bazel 4.2.3 needs offline: .bazel-deps (patched rules_go and gazelle\nfrom the Go module proxy, a GOROOT, stand-ins) and .bazelrc.local. tools/bazel runs it.\n")
+	if err := fs.Parse(args, 0); err != nil {
+		return err
+	}
+	root, err := toolbin.Root()
+	if err != nil {
+		return err
+	}
+	_, err = Prepare(ctx, root, stderr)
+	return err
 }

@@ -5,8 +5,8 @@ package bump
 
 import (
 	"bytes"
+	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,6 +19,7 @@ import (
 	"golang.org/x/mod/modfile"
 
 	"github.com/temporal-stack/stack/internal/toolbin"
+	"github.com/temporal-stack/stack/tools/stack/internal/cli"
 )
 
 // ServerModule is the module whose version go.mod pins: the source of truth.
@@ -58,24 +59,19 @@ release version or a file no longer matches.
 `
 
 // Run parses the arguments of "bump" and bumps the repository it runs in.
-func Run(args []string) error {
-	fs := flag.NewFlagSet("bump", flag.ContinueOnError)
-	fs.Usage = func() { fmt.Fprint(fs.Output(), usage) }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		os.Exit(2)
+func Run(_ context.Context, args []string, stdout, _ io.Writer) error {
+	fs := cli.NewFlagSet("bump", usage)
+	if err := fs.Parse(args, 1); err != nil {
+		return err
 	}
 	if fs.NArg() != 1 {
-		fs.Usage()
-		os.Exit(2)
+		return fs.Errorf("want one argument, the Temporal server version")
 	}
 	root, err := toolbin.Root()
 	if err != nil {
 		return err
 	}
-	return Bump(root, fs.Arg(0), GoGet, os.Stdout)
+	return Bump(root, fs.Arg(0), GoGet, stdout)
 }
 
 // GoGet moves go.mod to go.temporal.io/server@vVERSION and tidies it.

@@ -2,16 +2,13 @@ package images
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
-	"os"
-	"os/signal"
+	"io"
 	"path/filepath"
 	"strings"
-	"syscall"
 
 	"github.com/temporal-stack/stack/internal/toolbin"
+	"github.com/temporal-stack/stack/tools/stack/internal/cli"
 )
 
 const usage = `usage: go run ./tools/stack images [--out DIR] [--push REGISTRY] [--no-load] [--build ID] [--binary NAME=PATH ...]
@@ -29,9 +26,8 @@ flags:
 `
 
 // Run parses the flags of "images", builds the images and delivers them.
-func Run(args []string) error {
-	fs := flag.NewFlagSet("images", flag.ContinueOnError)
-	fs.Usage = func() { fmt.Fprint(fs.Output(), usage); fs.PrintDefaults() }
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := cli.NewFlagSet("images", usage)
 	root, err := toolbin.Root()
 	if err != nil {
 		return err
@@ -52,25 +48,14 @@ func Run(args []string) error {
 		binaries[n] = p
 		return nil
 	})
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		os.Exit(2)
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(os.Stderr, "images takes no arguments, got %q\n", fs.Args())
-		fs.Usage()
-		os.Exit(2)
+	if err := fs.Parse(args, 0); err != nil {
+		return err
 	}
 	dir, err := filepath.Abs(*out)
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-
-	o := Options{Root: root, Build: *build, Log: os.Stderr}
+	o := Options{Root: root, Build: *build, Log: stderr}
 	if len(binaries) > 0 {
 		o.Binaries = binaries
 	}
@@ -82,16 +67,16 @@ func Run(args []string) error {
 		return err
 	}
 	for _, img := range imgs {
-		fmt.Printf("%-8s  %s  %s  %.1f MB\n", img.Name, img.Ref(), img.Digest, float64(img.Size)/1e6)
+		fmt.Fprintf(stdout, "%-8s  %s  %s  %.1f MB\n", img.Name, img.Ref(), img.Digest, float64(img.Size)/1e6)
 	}
-	fmt.Printf("OCI layout: %s\n", dir)
+	fmt.Fprintf(stdout, "OCI layout: %s\n", dir)
 	if !*noLoad {
-		loaded, err := Load(ctx, imgs, os.Stdout)
+		loaded, err := Load(ctx, imgs, stdout)
 		if err != nil {
 			return err
 		}
 		if loaded {
-			fmt.Println("loaded into the local Docker daemon")
+			fmt.Fprintln(stdout, "loaded into the local Docker daemon")
 		}
 	}
 	if *push != "" {
@@ -100,7 +85,7 @@ func Run(args []string) error {
 			return err
 		}
 		for i, ref := range refs {
-			fmt.Printf("pushed %s@%s\n", ref, imgs[i].Digest)
+			fmt.Fprintf(stdout, "pushed %s@%s\n", ref, imgs[i].Digest)
 		}
 	}
 	return nil

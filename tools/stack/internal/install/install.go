@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"net"
 	"net/url"
 	"os"
@@ -31,6 +32,7 @@ import (
 	"sigs.k8s.io/yaml"
 
 	"github.com/temporal-stack/stack/internal/toolbin"
+	"github.com/temporal-stack/stack/tools/stack/internal/cli"
 	"github.com/temporal-stack/stack/tools/stack/internal/images"
 )
 
@@ -56,7 +58,7 @@ type cluster struct {
 }
 
 // connect loads the kubeconfig and checks the cluster answers within 10 s.
-func connect(o Options) (*cluster, error) {
+func connect(o Options, out io.Writer) (*cluster, error) {
 	rules := clientcmd.NewDefaultClientConfigLoadingRules()
 	if o.Kubeconfig != "" {
 		rules.ExplicitPath = o.Kubeconfig
@@ -83,7 +85,7 @@ func connect(o Options) (*cluster, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the cluster of context %q (%s) does not answer: %v; is it running? (Docker Desktop: Settings > Kubernetes)", c.context, c.host, err)
 	}
-	fmt.Printf("stack: cluster %s (context %q, Kubernetes %s)\n", c.host, c.context, v.GitVersion)
+	fmt.Fprintf(out, "stack: cluster %s (context %q, Kubernetes %s)\n", c.host, c.context, v.GitVersion)
 	c.helm = new(action.Configuration)
 	flags := kube.GetConfig(o.Kubeconfig, o.Context, o.Namespace)
 	if err := c.helm.Init(flags, o.Namespace, "secret", func(string, ...any) {}); err != nil {
@@ -108,11 +110,10 @@ flags:
 `
 
 // RunInstall parses the flags of "install" and installs.
-func RunInstall(args []string) error {
-	fs := flag.NewFlagSet("install", flag.ContinueOnError)
-	fs.Usage = func() { fmt.Fprint(fs.Output(), installUsage); fs.PrintDefaults() }
+func RunInstall(ctx context.Context, args []string, out, stderr io.Writer) error {
+	fs := cli.NewFlagSet("install", installUsage)
 	var o Options
-	o.register(fs)
+	o.register(fs.FlagSet)
 	var files, sets stringList
 	fs.Var(&files, "f", "values file (repeatable)")
 	fs.Var(&sets, "set", "KEY=VALUE (repeatable), as helm --set")
@@ -121,18 +122,9 @@ func RunInstall(args []string) error {
 	skipMissing := fs.Bool("skip-missing-subcharts", false, "install even when enabled subcharts are not vendored in chart/charts (their templates are skipped; for offline tests)")
 	timeout := fs.Duration("timeout", 10*time.Minute, "how long to wait for the components to be ready")
 	chartDir := fs.String("chart", "", "the chart directory, its subcharts in charts/ (default: chart/ of this repository, after \"helm dependency build chart\")")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		os.Exit(2)
+	if err := fs.Parse(args, 0); err != nil {
+		return err
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(os.Stderr, "install takes no arguments, got %q\n", fs.Args())
-		fs.Usage()
-		os.Exit(2)
-	}
-	ctx := context.Background()
 	root, err := toolbin.Root()
 	if err != nil {
 		return err
@@ -148,7 +140,7 @@ func RunInstall(args []string) error {
 	if err != nil {
 		return err
 	}
-	c, err := connect(o)
+	c, err := connect(o, out)
 	if err != nil {
 		return err
 	}
@@ -156,7 +148,7 @@ func RunInstall(args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := checkSubcharts(ch, merged, *skipMissing); err != nil {
+	if err := checkSubcharts(ch, merged, *skipMissing, out); err != nil {
 		return err
 	}
 	if err := checkIssuer(merged); err != nil {
@@ -166,7 +158,7 @@ func RunInstall(args []string) error {
 		return err
 	}
 	if !*skipImages {
-		tag, err := buildImages(ctx, root, *dryRun)
+		tag, err := buildImages(ctx, root, *dryRun, out, stderr)
 		if err != nil {
 			return err
 		}
@@ -184,12 +176,12 @@ func RunInstall(args []string) error {
 	}
 	var rel *release.Release
 	if upgrade {
-		fmt.Printf("stack: upgrading release %s in namespace %s...\n", o.Release, o.Namespace)
+		fmt.Fprintf(out, "stack: upgrading release %s in namespace %s...\n", o.Release, o.Namespace)
 		u := action.NewUpgrade(c.helm)
 		u.Namespace, u.DryRun, u.MaxHistory = o.Namespace, *dryRun, 10
 		rel, err = u.RunWithContext(ctx, o.Release, ch, vals)
 	} else {
-		fmt.Printf("stack: installing release %s in namespace %s...\n", o.Release, o.Namespace)
+		fmt.Fprintf(out, "stack: installing release %s in namespace %s...\n", o.Release, o.Namespace)
 		in := action.NewInstall(c.helm)
 		in.ReleaseName, in.Namespace, in.CreateNamespace, in.DryRun = o.Release, o.Namespace, true, *dryRun
 		// CRDs of the vendored subcharts (kube-prometheus-stack's) go in first.
@@ -207,14 +199,14 @@ func RunInstall(args []string) error {
 		return fmt.Errorf("helm %s: %w", map[bool]string{true: "upgrade", false: "install"}[upgrade], err)
 	}
 	if *dryRun {
-		fmt.Printf("stack: dry run, nothing changed. The release would hold:\n%s", plan(rel.Manifest))
+		fmt.Fprintf(out, "stack: dry run, nothing changed. The release would hold:\n%s", plan(rel.Manifest))
 		return nil
 	}
-	fmt.Printf("stack: release %s revision %d applied; waiting for the components (up to %s)...\n", o.Release, rel.Version, *timeout)
-	if err := waitReady(ctx, c.client, o, *timeout, os.Stdout); err != nil {
+	fmt.Fprintf(out, "stack: release %s revision %d applied; waiting for the components (up to %s)...\n", o.Release, rel.Version, *timeout)
+	if err := waitReady(ctx, c.client, o, *timeout, out); err != nil {
 		return err
 	}
-	fmt.Printf("\nstack: Temporal Stack is ready.\n\n%s\n", rel.Info.Notes)
+	fmt.Fprintf(out, "\nstack: Temporal Stack is ready.\n\n%s\n", rel.Info.Notes)
 	return nil
 }
 
@@ -272,7 +264,7 @@ func values(files, sets []string) (map[string]any, error) {
 }
 
 // checkSubcharts fails on an enabled dependency that is not vendored.
-func checkSubcharts(ch *chart.Chart, vals chartutil.Values, skip bool) error {
+func checkSubcharts(ch *chart.Chart, vals chartutil.Values, skip bool, out io.Writer) error {
 	have := map[string]bool{}
 	for _, d := range ch.Dependencies() {
 		have[d.Name()] = true
@@ -289,7 +281,7 @@ func checkSubcharts(ch *chart.Chart, vals chartutil.Values, skip bool) error {
 		return nil
 	}
 	if skip {
-		fmt.Printf("stack: WARNING: enabled subcharts are not vendored and are skipped: %s\n", strings.Join(missing, ", "))
+		fmt.Fprintf(out, "stack: WARNING: enabled subcharts are not vendored and are skipped: %s\n", strings.Join(missing, ", "))
 		return nil
 	}
 	return fmt.Errorf("enabled subcharts are not in the chart's charts/: %s; run \"helm dependency build chart\" (it downloads them; see the README for the repositories to add), or disable each with --set NAME.enabled=false", strings.Join(missing, ", "))
@@ -359,14 +351,14 @@ func toInt(v any) (int64, bool) {
 
 // buildImages builds our images into the OCI layout, loads them into a local
 // Docker daemon if one answers, and returns their tag.
-func buildImages(ctx context.Context, root string, dryRun bool) (string, error) {
-	fmt.Println("stack: building our images (server, poller, dexlogin)...")
-	imgs, err := images.Build(ctx, images.Options{Root: root, Log: os.Stderr})
+func buildImages(ctx context.Context, root string, dryRun bool, out, log io.Writer) (string, error) {
+	fmt.Fprintln(out, "stack: building our images (server, poller, dexlogin)...")
+	imgs, err := images.Build(ctx, images.Options{Root: root, Log: log})
 	if err != nil {
 		return "", err
 	}
 	for _, img := range imgs {
-		fmt.Printf("stack:   %s %s\n", img.Ref(), img.Digest)
+		fmt.Fprintf(out, "stack:   %s %s\n", img.Ref(), img.Digest)
 	}
 	if dryRun {
 		return imgs[0].Tag, nil
@@ -374,7 +366,7 @@ func buildImages(ctx context.Context, root string, dryRun bool) (string, error) 
 	if err := images.WriteLayout(filepath.Join(root, ".cache", "images"), imgs); err != nil {
 		return "", err
 	}
-	if _, err := images.Load(ctx, imgs, os.Stdout); err != nil {
+	if _, err := images.Load(ctx, imgs, out); err != nil {
 		return "", err
 	}
 	return imgs[0].Tag, nil

@@ -3,9 +3,8 @@ package install
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
-	"os"
+	"io"
 	"time"
 
 	"helm.sh/helm/v3/pkg/action"
@@ -13,6 +12,7 @@ import (
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
+	"github.com/temporal-stack/stack/tools/stack/internal/cli"
 	"github.com/temporal-stack/stack/tools/stack/internal/images"
 )
 
@@ -27,42 +27,32 @@ flags:
 `
 
 // RunTeardown parses the flags of "teardown" and removes the stack.
-func RunTeardown(args []string) error {
-	fs := flag.NewFlagSet("teardown", flag.ContinueOnError)
-	fs.Usage = func() { fmt.Fprint(fs.Output(), teardownUsage); fs.PrintDefaults() }
+func RunTeardown(ctx context.Context, args []string, out, _ io.Writer) error {
+	fs := cli.NewFlagSet("teardown", teardownUsage)
 	var o Options
-	o.register(fs)
+	o.register(fs.FlagSet)
 	keepImages := fs.Bool("keep-images", false, "keep our images in the local Docker daemon")
 	keepNamespace := fs.Bool("keep-namespace", false, "keep the namespace")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		os.Exit(2)
+	if err := fs.Parse(args, 0); err != nil {
+		return err
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(os.Stderr, "teardown takes no arguments, got %q\n", fs.Args())
-		fs.Usage()
-		os.Exit(2)
-	}
-	ctx := context.Background()
-	c, err := connect(o)
+	c, err := connect(o, out)
 	if err != nil {
 		return err
 	}
 	un := action.NewUninstall(c.helm)
 	un.Wait, un.Timeout = true, 5*time.Minute
 	if _, err := un.Run(o.Release); errors.Is(err, driver.ErrReleaseNotFound) {
-		fmt.Printf("stack: no release %s in namespace %s\n", o.Release, o.Namespace)
+		fmt.Fprintf(out, "stack: no release %s in namespace %s\n", o.Release, o.Namespace)
 	} else if err != nil {
 		return fmt.Errorf("helm uninstall %s: %w", o.Release, err)
 	} else {
-		fmt.Printf("stack: release %s uninstalled\n", o.Release)
+		fmt.Fprintf(out, "stack: release %s uninstalled\n", o.Release)
 	}
 	// What Helm leaves on purpose: the kept ConfigMap and the StatefulSets' volumes.
 	cm := o.Release + "-dynamic-config"
 	if err := c.client.CoreV1().ConfigMaps(o.Namespace).Delete(ctx, cm, metav1.DeleteOptions{}); err == nil {
-		fmt.Printf("stack: deleted ConfigMap %s (kept by the release on uninstall)\n", cm)
+		fmt.Fprintf(out, "stack: deleted ConfigMap %s (kept by the release on uninstall)\n", cm)
 	} else if !apierrors.IsNotFound(err) {
 		return err
 	}
@@ -75,14 +65,14 @@ func RunTeardown(args []string) error {
 		if err := c.client.CoreV1().PersistentVolumeClaims(o.Namespace).Delete(ctx, p.Name, metav1.DeleteOptions{}); err != nil && !apierrors.IsNotFound(err) {
 			return err
 		}
-		fmt.Printf("stack: deleted volume claim %s\n", p.Name)
+		fmt.Fprintf(out, "stack: deleted volume claim %s\n", p.Name)
 	}
 	if !*keepNamespace && o.Namespace != "default" && o.Namespace != "kube-system" {
 		err := c.client.CoreV1().Namespaces().Delete(ctx, o.Namespace, metav1.DeleteOptions{})
 		if err != nil && !apierrors.IsNotFound(err) {
 			return err
 		}
-		fmt.Printf("stack: deleting namespace %s...\n", o.Namespace)
+		fmt.Fprintf(out, "stack: deleting namespace %s...\n", o.Namespace)
 		deadline := time.Now().Add(3 * time.Minute)
 		for {
 			_, err := c.client.CoreV1().Namespaces().Get(ctx, o.Namespace, metav1.GetOptions{})
@@ -94,13 +84,13 @@ func RunTeardown(args []string) error {
 			}
 			time.Sleep(time.Second)
 		}
-		fmt.Printf("stack: namespace %s deleted\n", o.Namespace)
+		fmt.Fprintf(out, "stack: namespace %s deleted\n", o.Namespace)
 	}
 	if !*keepImages {
-		if err := images.Remove(ctx, os.Stdout); err != nil {
+		if err := images.Remove(ctx, out); err != nil {
 			return err
 		}
 	}
-	fmt.Println("stack: teardown complete.")
+	fmt.Fprintln(out, "stack: teardown complete.")
 	return nil
 }

@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,19 +18,33 @@ import (
 
 	"github.com/temporal-stack/stack/internal/toolbin"
 	"github.com/temporal-stack/stack/tools/stack/internal/bazelsetup"
+	"github.com/temporal-stack/stack/tools/stack/internal/cli"
 )
 
-// Run parses flags and runs the tests.
-func Run(args []string) error {
-	fs := flag.NewFlagSet("test", flag.ContinueOnError)
+const usage = `usage: go run ./tools/stack test [flags]
+
+Installs what the tests need (Debian packages, as root), builds every pinned
+component once, then runs go vet, every Go test (end-to-end ones included), a
+brief fuzz of the token path and the Bazel build and tests.
+
+flags:
+`
+
+// runner runs the steps of "stack test" with the command's context and writers.
+type runner struct {
+	ctx            context.Context
+	stdout, stderr io.Writer
+}
+
+// Run parses flags and runs the tests; output goes to stdout and stderr, and
+// ctx's end (Ctrl-C) stops the running step.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := cli.NewFlagSet("test", usage)
 	short := fs.Bool("short", false, "unit tests only (skip end-to-end tests and their builds)")
 	run := fs.String("run", "", "only tests matching this regexp (go test -run)")
 	pkgs := fs.String("pkgs", "./...", "packages to test")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		os.Exit(2)
+	if err := fs.Parse(args, 0); err != nil {
+		return err
 	}
 	root, err := toolbin.Root()
 	if err != nil {
@@ -40,13 +53,14 @@ func Run(args []string) error {
 	if err := os.Chdir(root); err != nil {
 		return err
 	}
+	r := &runner{ctx: ctx, stdout: stdout, stderr: stderr}
 	start := time.Now()
 	if !*short {
-		if err := prepare(); err != nil {
+		if err := r.prepare(); err != nil {
 			return err
 		}
 	}
-	if err := step("go", "vet", "./..."); err != nil {
+	if err := r.step("go", "vet", "./..."); err != nil {
 		return err
 	}
 	testArgs := []string{"test", "-count=1", "-timeout", "45m"}
@@ -57,19 +71,19 @@ func Run(args []string) error {
 		testArgs = append(testArgs, "-run", *run)
 	}
 	testArgs = append(testArgs, strings.Fields(*pkgs)...)
-	if err := step("go", testArgs...); err != nil {
+	if err := r.step("go", testArgs...); err != nil {
 		return err
 	}
 	// A brief fuzz of the token path: random headers never error, panic or get a role.
-	if err := step("go", "test", "-run", "^$", "-fuzz", "FuzzGetClaims", "-fuzztime", "20s", "./server/authn"); err != nil {
+	if err := r.step("go", "test", "-run", "^$", "-fuzz", "FuzzGetClaims", "-fuzztime", "20s", "./server/authn"); err != nil {
 		return err
 	}
 	if !*short {
-		if err := bazelPhase(root); err != nil {
+		if err := r.bazelPhase(root); err != nil {
 			return err
 		}
 	}
-	fmt.Printf("stack test: all passed in %s\n", time.Since(start).Round(time.Second))
+	fmt.Fprintf(r.stdout, "stack test: all passed in %s\n", time.Since(start).Round(time.Second))
 	return nil
 }
 
@@ -78,30 +92,30 @@ func Run(args []string) error {
 // //..., bazel test //... (every unit test; the e2e target is tagged out),
 // and one e2e test through the e2e config, to prove that wiring. It prints
 // its own "N passed, N failed" line and stops the Bazel server afterwards.
-func bazelPhase(root string) error {
+func (r *runner) bazelPhase(root string) error {
 	bazel := filepath.Join(root, "tools", "bazel")
 	defer exec.Command(bazel, "shutdown").Run()
 	// A cold build takes about 37 min on 2 cores; a hung Bazel must not hang CI.
-	ctx, cancel := context.WithTimeout(context.Background(), 70*time.Minute)
+	ctx, cancel := context.WithTimeout(r.ctx, 70*time.Minute)
 	defer cancel()
 	start := time.Now()
-	if _, _, _, err := bazelTest(ctx, bazel, "build", "--keep_going", "//..."); err != nil {
+	if _, _, _, err := r.bazelTest(ctx, bazel, "build", "--keep_going", "//..."); err != nil {
 		return err
 	}
-	fmt.Printf("stack test: bazel build //... took %s\n", time.Since(start).Round(time.Second))
-	passed, failed, _, err := bazelTest(ctx, bazel, "test", "--keep_going", "//...")
+	fmt.Fprintf(r.stdout, "stack test: bazel build //... took %s\n", time.Since(start).Round(time.Second))
+	passed, failed, _, err := r.bazelTest(ctx, bazel, "test", "--keep_going", "//...")
 	if err == nil {
 		// The e2e target under Bazel, on one quick behaviour (go test ran them all above).
 		var p, f int
 		var out string
-		p, f, out, err = bazelTest(ctx, bazel, "test", "--config=e2e", "//e2e/...", "--test_arg=-test.run=^TestDexloginBadInput$",
+		p, f, out, err = r.bazelTest(ctx, bazel, "test", "--config=e2e", "//e2e/...", "--test_arg=-test.run=^TestDexloginBadInput$",
 			"--test_arg=-test.v", "--test_output=all", "--nocache_test_results")
 		passed, failed = passed+p, failed+f
 		if err == nil && !strings.Contains(out, "--- PASS: TestDexloginBadInput") {
 			err = errors.New("bazel test --config=e2e ran no TestDexloginBadInput")
 		}
 	}
-	fmt.Printf("stack test: bazel: %d passed, %d failed (%s)\n", passed, failed, time.Since(start).Round(time.Second))
+	fmt.Fprintf(r.stdout, "stack test: bazel: %d passed, %d failed (%s)\n", passed, failed, time.Since(start).Round(time.Second))
 	if err == nil && (failed > 0 || passed == 0) {
 		err = fmt.Errorf("bazel test: %d passed, %d failed", passed, failed)
 	}
@@ -114,11 +128,11 @@ var bazelResult = regexp.MustCompile(`(?m)^//\S+\s+(?:\(cached\) )?(PASSED|FAILE
 // bazelTest runs bazel with args until ctx ends, echoing its output, and
 // counts the test targets that passed and those that did not; output is
 // what it printed.
-func bazelTest(ctx context.Context, bazel string, args ...string) (passed, failed int, output string, err error) {
-	fmt.Printf("stack test: %s %s\n", bazel, strings.Join(args, " "))
+func (r *runner) bazelTest(ctx context.Context, bazel string, args ...string) (passed, failed int, output string, err error) {
+	fmt.Fprintf(r.stdout, "stack test: %s %s\n", bazel, strings.Join(args, " "))
 	var out bytes.Buffer
 	cmd := exec.CommandContext(ctx, bazel, args...)
-	cmd.Stdout, cmd.Stderr = io.MultiWriter(os.Stdout, &out), io.MultiWriter(os.Stderr, &out)
+	cmd.Stdout, cmd.Stderr = io.MultiWriter(r.stdout, &out), io.MultiWriter(r.stderr, &out)
 	runErr := cmd.Run()
 	passed, failed = countBazelResults(out.String())
 	if runErr != nil && failed == 0 {
@@ -188,7 +202,7 @@ func missingPackages(lookPath func(string) (string, error), glob func(string) ([
 // prepare installs the Debian packages the end-to-end tests need (as root
 // with apt-get; otherwise it prints the one command) and builds the pinned
 // components up front, so no test spends its timeout compiling.
-func prepare() error {
+func (r *runner) prepare() error {
 	if os.Geteuid() != 0 {
 		return errors.New("the end-to-end tests run the server as uid 1000 on a read-only root filesystem (unshare, mount, setpriv) and need root; run as root or use --short")
 	}
@@ -197,13 +211,13 @@ func prepare() error {
 		if _, err := exec.LookPath("apt-get"); err != nil {
 			return fmt.Errorf("missing host packages; install them with: %s", install)
 		}
-		fmt.Printf("stack test: installing the host packages the end-to-end tests need: %s\n", strings.Join(pkgs, " "))
-		if err := step("apt-get", "update", "-qq"); err != nil {
+		fmt.Fprintf(r.stdout, "stack test: installing the host packages the end-to-end tests need: %s\n", strings.Join(pkgs, " "))
+		if err := r.step("apt-get", "update", "-qq"); err != nil {
 			return err
 		}
 		cmd := exec.Command("apt-get", append([]string{"install", "-y", "-qq", "--no-install-recommends"}, pkgs...)...)
 		cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
-		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+		cmd.Stdout, cmd.Stderr = r.stdout, r.stderr
 		if err := cmd.Run(); err != nil {
 			return fmt.Errorf("%s: %w", install, err)
 		}
@@ -231,10 +245,12 @@ func prepare() error {
 	return nil
 }
 
-func step(name string, args ...string) error {
-	fmt.Printf("stack test: %s %s\n", name, strings.Join(args, " "))
+func (r *runner) step(name string, args ...string) error {
+	fmt.Fprintf(r.stdout, "stack test: %s %s\n", name, strings.Join(args, " "))
+	// Not CommandContext: Ctrl-C reaches go test and its test binaries through
+	// the terminal's process group, and they clean up (a kill would not).
 	cmd := exec.Command(name, args...)
-	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+	cmd.Stdout, cmd.Stderr = r.stdout, r.stderr
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("%s %s: %w", name, args[0], err)
 	}

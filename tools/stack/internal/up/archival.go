@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path/filepath"
 
+	"github.com/temporal-stack/stack/internal/datadir"
 	"github.com/temporal-stack/stack/internal/localconfig"
 	"github.com/temporal-stack/stack/internal/s3bucket"
 )
@@ -15,15 +16,12 @@ const (
 	historyBucket    = "temporal-history-archive"
 	visibilityBucket = "temporal-visibility-archive"
 	minioRegion      = "us-east-1"
-	minioUser        = "stack-admin"
 )
 
-// minioPassword is set once the secrets are loaded; the server and the bucket
-// setup read the same credentials.
-var minioPassword string
-
-func minioClientEnv() []string {
-	return []string{"AWS_ACCESS_KEY_ID=" + minioUser, "AWS_SECRET_ACCESS_KEY=" + minioPassword,
+// minioClientEnv is the environment of a server process that archives to
+// MinIO: the S3 SDK's credentials (MinIO's root user) and region.
+func minioClientEnv(password string) []string {
+	return []string{"AWS_ACCESS_KEY_ID=" + datadir.MinIOUser, "AWS_SECRET_ACCESS_KEY=" + password,
 		"AWS_REGION=" + minioRegion,
 		// MinIO accepts the SDK's default CRC checksums, but only ask for them when required.
 		"AWS_REQUEST_CHECKSUM_CALCULATION=when_required", "AWS_RESPONSE_CHECKSUM_VALIDATION=when_required"}
@@ -49,7 +47,7 @@ func archivalConfig(kind, dataDir string, minioPort int) (*localconfig.Archival,
 
 // createBuckets makes the archival buckets (s3store writes into existing
 // buckets only).
-func createBuckets(ctx context.Context, endpoint string) error {
-	return s3bucket.Ensure(ctx, s3bucket.Config{Endpoint: endpoint, Region: minioRegion, AccessKey: minioUser, SecretKey: minioPassword},
+func createBuckets(ctx context.Context, endpoint, password string) error {
+	return s3bucket.Ensure(ctx, s3bucket.Config{Endpoint: endpoint, Region: minioRegion, AccessKey: datadir.MinIOUser, SecretKey: password},
 		historyBucket, visibilityBucket)
 }

@@ -9,11 +9,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"time"
 
+	"github.com/temporal-stack/stack/internal/datadir"
+	"github.com/temporal-stack/stack/internal/localconfig"
 	"github.com/temporal-stack/stack/internal/proc"
 	"github.com/temporal-stack/stack/internal/toolbin"
-	"github.com/temporal-stack/stack/internal/localconfig"
 )
 
 // member is one server process: "server" (all five services) in the single
@@ -21,7 +21,6 @@ import (
 type member struct {
 	name, services string
 	cfg            localconfig.Config
-	proc           *proc.Process
 }
 
 // Databases the stack uses on a --postgres server.
@@ -165,45 +164,39 @@ func (m *member) grpcPort() int {
 	return m.cfg.Worker
 }
 
-// startMembers writes each member's config and starts them one at a time,
-// each listening before the next starts (members that bootstrap ringpop at
-// the same instant can form separate rings).
-func startMembers(ms []*member, bin, dataDir string, serverArgs []string, started func(*member)) error {
-	for _, m := range ms {
-		cfgPath := filepath.Join(dataDir, "config", m.name+".yaml")
-		if err := os.MkdirAll(filepath.Dir(cfgPath), 0o755); err != nil {
-			return err
-		}
-		f, err := os.OpenFile(cfgPath, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600) // may hold a database password
-		if err != nil {
-			return err
-		}
-		err = localconfig.Write(f, m.cfg)
-		f.Close()
-		if err != nil {
-			return err
-		}
-		var env []string
-		if m.cfg.Archival != nil && m.cfg.Archival.Scheme() == "s3" {
-			env = minioClientEnv()
-		}
-		m.proc, err = proc.Start(proc.Spec{Name: m.name, Path: bin, LogDir: filepath.Join(dataDir, "logs"),
-			Args: append([]string{"--config-file", cfgPath, "start"}, serverArgs...),
-			Env:  append(env, "TEMPORAL_SERVICES="+m.services)})
-		if err != nil {
-			return err
-		}
-		started(m)
-		addr := fmt.Sprintf("127.0.0.1:%d", m.grpcPort())
-		if err := m.proc.WaitFor(2*time.Minute, "listening on "+addr, func(ctx context.Context) error {
+// addr is the member's first service's gRPC address.
+func (m *member) addr() string { return fmt.Sprintf("127.0.0.1:%d", m.grpcPort()) }
+
+// component writes the member's config into the data dir and describes its
+// process: ready once its first service listens; a frontend's health is the
+// gRPC health service, the others' their /metrics.
+func (m *member) component(bin string, dir datadir.Dir, serverArgs, env []string) (component, error) {
+	cfgPath := dir.Path("config", m.name+".yaml")
+	if err := os.MkdirAll(filepath.Dir(cfgPath), 0o755); err != nil {
+		return component{}, err
+	}
+	f, err := os.OpenFile(cfgPath, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600) // may hold a database password
+	if err != nil {
+		return component{}, err
+	}
+	err = localconfig.Write(f, m.cfg)
+	f.Close()
+	if err != nil {
+		return component{}, err
+	}
+	health := fmt.Sprintf("http://127.0.0.1:%d/metrics", m.cfg.Metrics)
+	if strings.HasPrefix(m.services, "frontend") {
+		health = "grpc://" + m.addr()
+	}
+	addr := m.addr()
+	return component{name: m.name, url: addr, health: health, critical: true,
+		spec: proc.Spec{Path: bin, Args: append([]string{"--config-file", cfgPath, "start"}, serverArgs...),
+			Env: append(append([]string(nil), env...), "TEMPORAL_SERVICES="+m.services)},
+		ready: func(ctx context.Context) error {
 			conn, err := (&net.Dialer{}).DialContext(ctx, "tcp", addr)
 			if err == nil {
 				conn.Close()
 			}
 			return err
-		}); err != nil {
-			return err
-		}
-	}
-	return nil
+		}}, nil
 }
