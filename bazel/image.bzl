@@ -11,15 +11,18 @@ labels) and oci_load instead, with digests of their own.
 load("@io_bazel_rules_go//go:def.bzl", "go_binary")
 
 def stack_image_binary(name, embed):
-    """The binary of an image, as "stack images" builds it: static (no cgo),
-    stripped, linux/amd64, internal/version.Build stamped "bazel"."""
+    """The binary of an image, as "stack images" builds it: static, stripped,
+    internal/version.Build stamped "bazel".
+
+    It sets no goos, goarch or pure: those attributes transition to a
+    configuration of their own, which would compile the whole closure a
+    second time. .bazelrc builds everything pure (no cgo, so static), and the
+    images are linux/amd64 when Bazel runs there (images_test checks both);
+    elsewhere, build with --platforms=@io_bazel_rules_go//go/toolchain:linux_amd64."""
     go_binary(
         name = name,
         embed = embed,
         gc_linkopts = ["-s", "-w"],
-        goarch = "amd64",
-        goos = "linux",
-        pure = "on",
         visibility = ["//images:__pkg__"],
         x_defs = {"github.com/temporal-stack/stack/internal/version.Build": "bazel"},
     )
@@ -50,7 +53,9 @@ stack_image = rule(
         "image": attr.string(mandatory = True, values = ["server", "poller", "dexlogin"]),
         "binary": attr.label(mandatory = True, allow_single_file = True),
         "build": attr.string(default = "bazel", doc = "the build part of the tag: <temporal>-stack.<build>"),
-        "_stack": attr.label(default = "//tools/stack", executable = True, cfg = "exec"),
+        # "stack images" alone: the whole stack CLI would be compiled a second
+        # time for the exec configuration.
+        "_stack": attr.label(default = "//tools/stack/internal/images/imagetool", executable = True, cfg = "exec"),
         "_go_mod": attr.label(default = "//:go.mod", allow_single_file = True),
     },
 )

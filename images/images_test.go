@@ -3,6 +3,7 @@
 package images_test
 
 import (
+	"debug/elf"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -82,5 +83,23 @@ func TestBazelImagesMatchStackImages(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "oci-layout")); err != nil {
 		t.Fatal(err)
+	}
+	// The images have no base: each binary must be a static linux/amd64 ELF
+	// (no interpreter, no shared libraries).
+	for _, b := range args[1:] {
+		name, path, _ := strings.Cut(b, "=")
+		f, err := elf.Open(path)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		libs, _ := f.ImportedLibraries()
+		interp := false
+		for _, p := range f.Progs {
+			interp = interp || p.Type == elf.PT_INTERP
+		}
+		if f.Machine != elf.EM_X86_64 || interp || len(libs) > 0 {
+			t.Errorf("%s: machine %v, interpreter %v, shared libraries %v; want a static x86-64 binary", name, f.Machine, interp, libs)
+		}
+		f.Close()
 	}
 }
