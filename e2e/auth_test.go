@@ -85,9 +85,7 @@ func waitWorkflow(ctx workflow.Context) error {
 // tokens from the real authorization-code + PKCE flow, the Go SDK and the
 // temporal CLI.
 func TestAuthWithDex(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: builds and runs Dex and the server")
-	}
+	endToEnd(t, "builds and runs Dex and the server")
 	users := []dex.User{}
 	for _, u := range []string{"admin", "writer", "reader", "worker", "nobody"} {
 		users = append(users, dex.User{Email: u + "@example.com", Password: u + "-password"})

@@ -21,6 +21,13 @@ var npmOnce sync.Once
 // returned.
 func browserLogin(t *testing.T, uiURL, user, password, namespace, workflowID string) string {
 	t.Helper()
+	return browserLoginCodec(t, uiURL, user, password, namespace, workflowID, "")
+}
+
+// browserLoginCodec is browserLogin that then opens the workflow and waits
+// for the UI to call the codec server at codecEndpoint ("" = do not).
+func browserLoginCodec(t *testing.T, uiURL, user, password, namespace, workflowID, codecEndpoint string) string {
+	t.Helper()
 	if _, err := exec.LookPath("chromium"); err != nil {
 		t.Fatal("chromium not found: apt-get install -y --no-install-recommends chromium (the UI login test drives a real browser)")
 	}
@@ -55,7 +62,7 @@ func browserLogin(t *testing.T, uiURL, user, password, namespace, workflowID str
 	cmd.Dir = dir
 	// The password goes through the environment, never the command line.
 	cmd.Env = append(os.Environ(), "UI_URL="+uiURL, "UI_USER="+user, "UI_PASSWORD="+password,
-		"UI_NAMESPACE="+namespace, "UI_WORKFLOW_ID="+workflowID, "UI_SCREENSHOT="+shot)
+		"UI_NAMESPACE="+namespace, "UI_WORKFLOW_ID="+workflowID, "UI_SCREENSHOT="+shot, "UI_CODEC_ENDPOINT="+codecEndpoint)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("browser login to %s: %v\n%s\n(screenshot: %s)", uiURL, err, out, strings.TrimSuffix(shot, ".png")+"-failure.png")

@@ -34,9 +34,7 @@ import (
 // chart carries (kube-prometheus-stack's) are applied: the API server's own
 // validation, defaulting and admission, not a client-side schema.
 func TestChartServerSideDryRun(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: a kube-apiserver")
-	}
+	endToEnd(t, "a kube-apiserver")
 	cp := kube.Start(t)
 	root, err := toolbin.Root()
 	if err != nil {

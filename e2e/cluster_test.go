@@ -59,9 +59,7 @@ func hostStates(t *testing.T, url string) map[string]float64 {
 // one within two intervals, drops its series when membership does, and every
 // workflow started before the kill completes.
 func TestPollerMultiProcessCluster(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: runs PostgreSQL and six server processes")
-	}
+	endToEnd(t, "runs PostgreSQL and six server processes")
 	c := cluster.Start(t, []string{"TEMPORAL_ALLOW_NO_AUTH=true"})
 	ctx := context.Background()
 	tc, err := client.Dial(client.Options{HostPort: c.FrontendAddr, Namespace: "default"})

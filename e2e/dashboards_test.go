@@ -24,9 +24,7 @@ import (
 // stack's Prometheus after real traffic: each must parse and return a series,
 // so a renamed metric or label cannot leave a panel silently empty.
 func TestDashboardQueries(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: builds and runs the local stack")
-	}
+	endToEnd(t, "builds and runs the local stack")
 	s := newLocalStack(t)
 	s.upDetached()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)

@@ -65,9 +65,7 @@ func runDexlogin(t *testing.T, args ...string) (string, string, int) {
 // TestDexloginPKCE drives dexlogin's real PKCE flow against real Dex: the test
 // plays the browser on the URL dexlogin prints.
 func TestDexloginPKCE(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: builds and runs Dex")
-	}
+	endToEnd(t, "builds and runs Dex")
 	port, err := proc.FreePort()
 	if err != nil {
 		t.Fatal(err)
@@ -223,9 +221,7 @@ func (l *loginProc) Wait() error {
 }
 
 func TestDexloginBadInput(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: builds and runs Dex")
-	}
+	endToEnd(t, "builds and runs Dex")
 	port, err := proc.FreePort()
 	if err != nil {
 		t.Fatal(err)

@@ -30,9 +30,7 @@ import (
 // on SQLite, with auth on against a real Dex, and runs a workflow; the poller
 // checks it; dexlogin answers.
 func TestImagesRunInDocker(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: runs a Docker engine, Dex and our images")
-	}
+	endToEnd(t, "runs a Docker engine, Dex and our images")
 	engine := docker.Start(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()

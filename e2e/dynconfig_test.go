@@ -34,9 +34,7 @@ const (
 // SQLite, uid 1000, read-only root filesystem) against a real kube-apiserver
 // and changes its behaviour through ConfigMap edits only.
 func TestDynamicConfigFromConfigMap(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: builds and runs kube-apiserver and the server")
-	}
+	endToEnd(t, "builds and runs kube-apiserver and the server")
 	cp := kube.Start(t)
 	ctx := context.Background()
 	cms := cp.Client.CoreV1().ConfigMaps(kubeNS)

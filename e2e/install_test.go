@@ -28,9 +28,7 @@ import (
 // chart is installed as a user has it after "helm dependency build": every
 // published subchart at its pinned version (internal/subcharts).
 func TestInstallOnControlPlane(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: a Kubernetes control plane")
-	}
+	endToEnd(t, "a Kubernetes control plane")
 	cp := kube.Start(t)
 	cp.StartNodes()
 	bin, err := toolbin.Own("./tools/stack")

@@ -14,9 +14,7 @@ import (
 // cluster DNS, and the resident memory of each host process and of the pods
 // (CoreDNS) once it is Ready. One node per run: use -benchtime=1x.
 func BenchmarkNodeStart(b *testing.B) {
-	if testing.Short() {
-		b.Skip("end-to-end: runs a real Kubernetes node")
-	}
+	endToEnd(b, "runs a real Kubernetes node")
 	if b.N != 1 {
 		b.Skip("one node at a time: run with -benchtime=1x")
 	}

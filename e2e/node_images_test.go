@@ -41,9 +41,7 @@ import (
 // the NetworkPolicy keeps a pod outside its allow list from the
 // internal-frontend while the poller still reaches it.
 func TestImagesRunOnNode(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: runs a real Kubernetes node")
-	}
+	endToEnd(t, "runs a real Kubernetes node")
 	n := node.Start(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
 	defer cancel()

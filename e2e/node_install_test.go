@@ -52,9 +52,7 @@ import (
 // pods (p50/p99), the NetworkPolicy, a force-deleted history pod, both
 // helm tests, and teardown.
 func TestInstallOnNode(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: runs a real Kubernetes node")
-	}
+	endToEnd(t, "runs a real Kubernetes node")
 	n := node.Start(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 25*time.Minute)
 	defer cancel()

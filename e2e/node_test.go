@@ -13,9 +13,7 @@ import (
 // runs CoreDNS as a pod, which answers cluster.local queries through the
 // kube-dns ClusterIP that kube-proxy routes.
 func TestNode(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: runs a real Kubernetes node")
-	}
+	endToEnd(t, "runs a real Kubernetes node")
 	n := node.Start(t)
 	t.Run("the cluster DNS resolves the kubernetes Service", func(t *testing.T) {
 		r := &net.Resolver{PreferGo: true, Dial: func(ctx context.Context, network, _ string) (net.Conn, error) {

@@ -127,9 +127,7 @@ func runEcho(t testing.TB, addr, ns string, dc converter.DataConverter, in order
 // TestPlaintextPayloadDetector: a plain-JSON workflow and an encrypted one
 // both complete with the same result; only the first is counted.
 func TestPlaintextPayloadDetector(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: runs the server")
-	}
+	endToEnd(t, "runs the server")
 	srv, _ := startDetectorServer(t)
 	in := order{ID: 42, Items: []string{"tea", "scones"}}
 	plain := runEcho(t, srv.FrontendAddr, "plain", converter.GetDefaultDataConverter(), in)

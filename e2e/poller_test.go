@@ -22,9 +22,7 @@ import (
 // not ready while the server is down (no crash), then one history host serving.
 // The multi-process cluster test (kill -9 of a history host) is still to come.
 func TestPollerSingleProcess(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: runs the server")
-	}
+	endToEnd(t, "runs the server")
 	// First point it at a port where nothing listens.
 	port, err := proc.FreePort()
 	if err != nil {
@@ -104,9 +102,7 @@ func TestPollerSingleProcess(t *testing.T) {
 // reaches the internal-frontend only with the internode CA and a client
 // certificate.
 func TestPollerInternodeTLS(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: runs the server")
-	}
+	endToEnd(t, "runs the server")
 	f := certs.New(t)
 	srv := serverproc.Start(t, serverproc.Options{Env: []string{"TEMPORAL_ALLOW_NO_AUTH=true"},
 		InternodeCA: f.CA, InternodeCert: f.Cert, InternodeKey: f.Key})

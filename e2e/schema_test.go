@@ -12,9 +12,7 @@ import (
 // setup-schema) against a real PostgreSQL: a fresh database is set up, a
 // second run only checks it, a store of any name works, bad input is refused.
 func TestSetupSchema(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: PostgreSQL")
-	}
+	endToEnd(t, "PostgreSQL")
 	db := postgres.Start(t)
 	for _, d := range []string{"temporal", "vis_secondary"} {
 		if _, err := db.Query("postgres", fmt.Sprintf("create database %s owner %s", d, postgres.User)); err != nil {

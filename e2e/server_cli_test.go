@@ -40,9 +40,7 @@ func runServer(t *testing.T, env []string, args ...string) (string, int) {
 }
 
 func TestServerCLI(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: builds the server binary")
-	}
+	endToEnd(t, "builds the server binary")
 	dir := t.TempDir()
 	write := func(name, content string) string {
 		p := filepath.Join(dir, name)
@@ -135,9 +133,7 @@ persistence:
 // never sees NamespaceNotFound), and a restart keeps them as they are; a
 // retention below Temporal's minimum is refused.
 func TestServerCreatesNamespacesAtStart(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: runs the server")
-	}
+	endToEnd(t, "runs the server")
 	srv := serverproc.Start(t, serverproc.Options{Env: []string{"TEMPORAL_ALLOW_NO_AUTH=true"},
 		Args: []string{"--namespace", "orders", "--namespace", "billing", "--namespace-retention", "48h"}})
 	ctx := context.Background()
@@ -175,9 +171,7 @@ func TestServerCreatesNamespacesAtStart(t *testing.T) {
 // ensure-namespace against the internal-frontend (auth on, no token needed
 // there), idempotently.
 func TestEnsureNamespace(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: runs the server")
-	}
+	endToEnd(t, "runs the server")
 	// Auth on, with an issuer that never answers: only the internal-frontend can be used.
 	srv := serverproc.Start(t, serverproc.Options{Args: []string{"--auth-issuer", "http://127.0.0.1:1/dex"}})
 	out, code := runServer(t, nil, "ensure-namespace", "--address", srv.InternalFrontendAddr, "-n", "ops", "--retention", "48h")
@@ -210,9 +204,7 @@ func TestEnsureNamespace(t *testing.T) {
 // with the reason. (It creating buckets in a real MinIO is
 // TestImagesRunOnNode's.)
 func TestEnsureBucketsUsage(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: runs the server binary")
-	}
+	endToEnd(t, "runs the server binary")
 	creds := []string{"AWS_ACCESS_KEY_ID=k", "AWS_SECRET_ACCESS_KEY=s"}
 	for _, c := range []struct {
 		name string

@@ -24,9 +24,7 @@ import (
 // visibility outage is survived by flipping reads to the secondary live, and
 // nothing is lost once the primary is back.
 func TestStackUpPostgresMulti(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: PostgreSQL, MinIO and eight server processes")
-	}
+	endToEnd(t, "PostgreSQL, MinIO and eight server processes")
 	db := postgres.Start(t)
 	s := newLocalStack(t)
 	pgURL := fmt.Sprintf("postgres://%s:%s@127.0.0.1:%d/", postgres.User, postgres.Password, db.Port)

@@ -54,8 +54,13 @@ func newLocalStack(t *testing.T) *localStack {
 
 // flags are the data dir and every port of this stack.
 func (s *localStack) flags(extra ...string) []string {
+	return append([]string{"--data-dir", s.dataDir}, s.portFlags(extra...)...)
+}
+
+// portFlags are every port of this stack.
+func (s *localStack) portFlags(extra ...string) []string {
 	b := s.base
-	return append([]string{"--data-dir", s.dataDir, "--ports-from", fmt.Sprint(b), "--metrics-port", fmt.Sprint(b + 50),
+	return append([]string{"--ports-from", fmt.Sprint(b), "--metrics-port", fmt.Sprint(b + 50),
 		"--dex-port", fmt.Sprint(b + 41), "--ui-port", fmt.Sprint(b + 42), "--poller-port", fmt.Sprint(b + 43),
 		"--prometheus-port", fmt.Sprint(b + 44), "--minio-port", fmt.Sprint(b + 45)}, extra...)
 }
@@ -91,8 +96,14 @@ func (s *localStack) upDetached(extra ...string) string {
 // upForeground runs "up" as a child and waits for its ready banner.
 func (s *localStack) upForeground(extra ...string) *proc.Process {
 	s.t.Helper()
+	return s.upWith(s.flags(extra...))
+}
+
+// upWith runs "up" with exactly args as a child and waits for its ready banner.
+func (s *localStack) upWith(args []string) *proc.Process {
+	s.t.Helper()
 	root, _ := toolbin.Root()
-	p, err := proc.Start(proc.Spec{Name: "stack-up", Path: s.bin, LogDir: s.t.TempDir(), Dir: root, Args: append([]string{"up"}, s.flags(extra...)...)})
+	p, err := proc.Start(proc.Spec{Name: "stack-up", Path: s.bin, LogDir: s.t.TempDir(), Dir: root, Args: append([]string{"up"}, args...)})
 	if err != nil {
 		s.t.Fatal(err)
 	}
@@ -197,9 +208,7 @@ func promQuery(base, q string) (string, error) {
 // browser, live dynamic config, archival, Prometheus with the alert rules,
 // down, and up again on the same data.
 func TestStackUp(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: builds and runs the local stack")
-	}
+	endToEnd(t, "builds and runs the local stack")
 	s := newLocalStack(t)
 	banner := s.upDetached()
 	for _, want := range []string{"Auth is on", "generated now, shown once", s.UI, s.Prometheus, "stack down"} {
@@ -446,11 +455,12 @@ func promRules(t *testing.T, base string) map[string]string {
 
 // TestStackUpErrors: bad input fails fast with a clear message.
 func TestStackUpErrors(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: builds the stack CLI")
-	}
+	endToEnd(t, "builds the stack CLI")
 	s := newLocalStack(t)
-	for _, args := range [][]string{{"upp"}, {}, {"up", "--bogus"}, {"up", "extra"}, {"up", "--topology", "triple"}, {"status", "x"}} {
+	for _, args := range [][]string{{"upp"}, {}, {"up", "--bogus"}, {"up", "extra"}, {"up", "--topology", "triple"}, {"status", "x"},
+		{"up", "--search-attribute", "Color=Blob"}, {"up", "--dynamic-config-value", "limit.blobSize.error=abc"},
+		{"up", "--log-level", "loud"}, {"up", "--ui-codec-endpoint", "codec.local"}, {"up", "--namespace", "default"},
+		{"up", "--ephemeral", "--data-dir", t.TempDir()}, {"up", "--ephemeral", "--postgres", "postgres://u:p@h/"}, {"up", "--ephemeral", "--detach"}} {
 		out, code := s.run(args...)
 		if code != 2 || !strings.Contains(strings.ToLower(out), "usage") {
 			t.Fatalf("stack %v: exit %d, output:\n%s", args, code, out)
@@ -480,6 +490,16 @@ func TestStackUpErrors(t *testing.T) {
 	}
 	if out, code := s.run("up", "--postgres", "mysql://x", "--data-dir", t.TempDir()); code != 1 || !strings.Contains(out, "want postgres://USER:PASSWORD@HOST:PORT/") {
 		t.Fatalf("bad --postgres: exit %d\n%s", code, out)
+	}
+	// A dynamic config value the server would refuse is refused before anything starts, and not written.
+	dc := filepath.Join(s.dataDir, "dynamic_config.yaml")
+	os.Remove(filepath.Join(s.dataDir, "LAYOUT"))
+	if out, code := s.run(append([]string{"up", "--dynamic-config-value", "no.such.key=1"}, s.flags()...)...); code != 1 ||
+		!strings.Contains(out, "the server would not accept it") {
+		t.Fatalf("unknown dynamic config key: exit %d\n%s", code, out)
+	}
+	if after, _ := os.ReadFile(dc); strings.Contains(string(after), "no.such.key") {
+		t.Fatalf("a refused value is in %s", dc)
 	}
 	if out, code := s.run("status", "--data-dir", t.TempDir()); code != 1 || !strings.Contains(out, "no stack is running") {
 		t.Fatalf("status of nothing: exit %d\n%s", code, out)

@@ -24,9 +24,7 @@ import (
 // (password grant through a confidential client, renewed by workerauth) keeps
 // polling and completing tasks for well over the token lifetime.
 func TestWorkerTokenRenewal(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: runs Dex and the server")
-	}
+	endToEnd(t, "runs Dex and the server")
 	const lifetime = 15 * time.Second
 	d := dex.Start(t, dex.Options{TokenLifetime: lifetime, Users: []dex.User{
 		{Email: "admin@example.com", Password: "admin-pw"}, {Email: "worker-svc@example.com", Password: "svc-pw"}}})

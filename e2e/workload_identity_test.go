@@ -30,9 +30,7 @@ import (
 // issuer and keys through the API server with its own ServiceAccount; a Go
 // SDK worker reads its token from a file with workerauth.TokenFile.
 func TestWorkloadIdentity(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end: runs etcd, kube-apiserver and the server")
-	}
+	endToEnd(t, "runs etcd, kube-apiserver and the server")
 	cp := kube.Start(t)
 	ctx := context.Background()
 	for _, ns := range []string{"temporal", "workers"} {

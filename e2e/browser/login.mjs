@@ -7,7 +7,8 @@
 //
 // Every flag can also come from the environment: UI_URL, UI_USER, UI_PASSWORD,
 // UI_NAMESPACE, UI_WORKFLOW_ID, UI_SCREENSHOT, CHROMIUM (browser path),
-// UI_TIMEOUT_MS. On success it prints one JSON line and exits 0; on failure
+// UI_TIMEOUT_MS. With --codec-endpoint (UI_CODEC_ENDPOINT) it then opens the
+// workflow and waits for the UI's POST to the codec server's /decode. On success it prints one JSON line and exits 0; on failure
 // it saves <screenshot>-failure.png, prints the URL, title and visible error
 // text to stderr and exits 1.
 import { chromium } from 'playwright-core';
@@ -23,6 +24,7 @@ const { values: a } = parseArgs({
     screenshot: { type: 'string', default: process.env.UI_SCREENSHOT ?? 'ui-login.png' },
     chromium: { type: 'string', default: process.env.CHROMIUM ?? '/usr/bin/chromium' },
     'timeout-ms': { type: 'string', default: process.env.UI_TIMEOUT_MS ?? '60000' },
+    'codec-endpoint': { type: 'string', default: process.env.UI_CODEC_ENDPOINT ?? '' },
   },
 });
 if (!a.password || !a['workflow-id']) {
@@ -81,6 +83,13 @@ try {
     throw new Error(`workflow ${a['workflow-id']} not visible in ${list} within ${timeout / 1000} s (${e.message.split('\n')[0]})`);
   });
   step(`workflow ${a['workflow-id']} visible`);
+  if (a['codec-endpoint']) {
+    const codec = a['codec-endpoint'].replace(/\/+$/, '');
+    const decoded = page.waitForResponse((r) => r.url().startsWith(codec) && r.request().method() === 'POST');
+    await page.getByText(a['workflow-id'], { exact: true }).first().click();
+    const r = await decoded;
+    step(`codec server answered ${r.status()} to POST ${r.url()}`);
+  }
   await page.screenshot({ path: a.screenshot, fullPage: true });
   console.log(JSON.stringify({
     ok: true, url: page.url(), title: await page.title(), namespace: a.namespace,

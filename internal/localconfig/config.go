@@ -18,6 +18,10 @@ type Config struct {
 	DataDir, DynamicConfigFile                               string
 	// Internode TLS (history, matching, internal-frontend), PEM files; "" = plaintext.
 	InternodeCA, InternodeCert, InternodeKey string
+	// InMemory keeps both SQLite stores in memory (shared cache; the server's
+	// SQLite plugin holds one connection open for the process's lifetime):
+	// nothing is written and DataDir is unused.
+	InMemory bool
 	// Postgres, when set, replaces the SQLite files (DataDir is then unused).
 	Postgres *Postgres
 	// Archival, when set, turns on history and visibility archival.
@@ -82,6 +86,19 @@ persistence:
         maxConns: {{if $pg.MaxConns}}{{$pg.MaxConns}}{{else}}20{{end}}
         maxIdleConns: {{if $pg.MaxConns}}{{$pg.MaxConns}}{{else}}20{{end}}
 {{- end}}
+{{- end}}
+{{- else if .InMemory}}
+    # SQLite in memory: gone when the process exits.
+{{- range $name := list "default" "visibility"}}
+    {{$name}}:
+      sql:
+        pluginName: sqlite
+        databaseName: stack-{{$name}}
+        connectAddr: localhost
+        connectProtocol: tcp
+        connectAttributes: {mode: memory, cache: shared, setup: "true"}
+        maxConns: 1
+        maxIdleConns: 1
 {{- end}}
 {{- else}}
     # SQLite in WAL mode with synchronous=NORMAL: a crashed process loses

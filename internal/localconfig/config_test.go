@@ -43,6 +43,17 @@ func TestSQLite(t *testing.T) {
 	}
 }
 
+func TestSQLiteInMemory(t *testing.T) {
+	cfg := load(t, Config{Frontend: 7233, DataDir: "/unused", InMemory: true})
+	for _, name := range []string{"default", "visibility"} {
+		sql := cfg.Persistence.DataStores[name].SQL
+		if sql.PluginName != "sqlite" || sql.ConnectAttributes["mode"] != "memory" || sql.ConnectAttributes["cache"] != "shared" ||
+			sql.DatabaseName != "stack-"+name || sql.MaxConns != 1 {
+			t.Fatalf("%s store %+v", name, sql)
+		}
+	}
+}
+
 func TestPostgresDualVisibilityAndArchival(t *testing.T) {
 	pg := &Postgres{Addr: "127.0.0.1:5432", User: "temporal", Password: `p"w:{x}`, Database: "temporal",
 		Visibility: "temporal_visibility", SecondaryVisibility: "temporal_visibility_secondary"}

@@ -14,6 +14,7 @@ import (
 	"github.com/temporal-stack/stack/tools/stack/internal/cli"
 	"github.com/temporal-stack/stack/tools/stack/internal/images"
 	"github.com/temporal-stack/stack/tools/stack/internal/install"
+	"github.com/temporal-stack/stack/tools/stack/internal/temporalcmd"
 	"github.com/temporal-stack/stack/tools/stack/internal/testcmd"
 	"github.com/temporal-stack/stack/tools/stack/internal/up"
 )
@@ -22,6 +23,7 @@ var commands = []cli.Command{
 	{Name: "up", Summary: "run the Temporal Stack locally (no Kubernetes, no Docker); Ctrl-C stops it, --detach backgrounds it", Run: up.Run},
 	{Name: "status", Summary: "health of each component of a running local stack", Run: up.RunStatus},
 	{Name: "down", Summary: "stop a local stack started with up --detach", Run: up.RunDown},
+	{Name: "temporal", Summary: "run the temporal CLI this repository pins (built once); all arguments are its own", Run: temporalcmd.Run},
 	{Name: "test", Summary: "install what the tests need, then run every test (go vet + go test)", Run: testcmd.Run},
 	{Name: "images", Summary: "build the server, poller and dexlogin OCI images (reproducible; --push REGISTRY)", Run: images.Run},
 	{Name: "install", Summary: "install or upgrade the Temporal Stack chart on your Kubernetes cluster and wait until it is ready", Run: install.RunInstall},

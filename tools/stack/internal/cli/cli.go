@@ -39,6 +39,12 @@ type Help struct{ Usage string }
 
 func (Help) Error() string { return "help requested" }
 
+// ExitCode is returned by a command that ran another program which failed:
+// main exits with that code and prints nothing (the program has spoken).
+type ExitCode int
+
+func (c ExitCode) Error() string { return fmt.Sprintf("exit status %d", int(c)) }
+
 // FlagSet is a command's flags with its usage text.
 type FlagSet struct {
 	*flag.FlagSet
@@ -115,9 +121,12 @@ func Main(ctx context.Context, program, intro string, commands []Command, args [
 	err := cmd.Run(ctx, rest, stdout, stderr)
 	var help Help
 	var usage *UsageError
+	var code ExitCode
 	switch {
 	case err == nil:
 		return 0
+	case errors.As(err, &code):
+		return int(code)
 	case errors.As(err, &help):
 		fmt.Fprint(stdout, help.Usage)
 		return 0

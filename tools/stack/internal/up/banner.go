@@ -2,8 +2,10 @@ package up
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/temporal-stack/stack/internal/datadir"
+	enumspb "go.temporal.io/api/enums/v1"
 )
 
 // bannerInfo is what the ready banner shows; each field is one line's value.
@@ -12,6 +14,20 @@ type bannerInfo struct {
 	Storage, Topology, Archival, DynamicConfig, DataDir string
 	SecretsFile                                         string
 	Password                                            string // the admin's password when generated now, else ""
+	Namespaces, SearchAttributes                        []string
+	CodecEndpoint                                       string // the UI's codec server, "" for none
+	TemporalCLI                                         string // the temporal CLI on PATH, "" when there is none
+	Ephemeral                                           bool
+}
+
+// shortType is a search attribute type's short name ("Keyword").
+func shortType(t enumspb.IndexedValueType) string {
+	for short, n := range enumspb.IndexedValueType_shorthandValue {
+		if n == int32(t) {
+			return short
+		}
+	}
+	return t.String()
 }
 
 // banner is the text up prints once every component is ready: it starts
@@ -21,10 +37,28 @@ func banner(b bannerInfo) string {
 	if b.Password != "" {
 		password = b.Password + "  (generated now, shown once; kept in " + b.SecretsFile + ")"
 	}
+	namespaces := strings.Join(b.Namespaces, ", ")
+	if len(b.SearchAttributes) > 0 {
+		namespaces += "   (search attributes " + strings.Join(b.SearchAttributes, ", ") + ")"
+	}
+	ui := b.UI
+	if b.CodecEndpoint != "" {
+		ui += "\n                    codec server " + b.CodecEndpoint + " (gets the user's access token)"
+	}
+	cli := "temporal --profile local workflow list"
+	if b.TemporalCLI == "" {
+		cli = "go run ./tools/stack temporal --profile local workflow list\n" +
+			"  (no temporal CLI on PATH: stack temporal runs the pinned one; to install it: https://docs.temporal.io/cli#install)"
+	}
+	end := "Ctrl-C stops everything; " + datadir.BannerEnd
+	if b.Ephemeral {
+		end = "Ctrl-C stops everything and removes it all (--ephemeral); " + datadir.BannerEnd
+	}
 	return fmt.Sprintf(`
 %s Auth is on.
   Frontend (gRPC)   %s
   Web UI            %s
+  Namespaces        %s
   Login (Dex)       %s   user %s
                     password %s
   Metrics           %s, poller %s
@@ -36,10 +70,10 @@ func banner(b bannerInfo) string {
 
 Try:
   go run ./dexlogin --issuer %s --temporal-profile local --temporal-address %s
-  temporal --profile local workflow list
+  %s
   go run ./tools/stack status --data-dir %s
 
-Ctrl-C stops everything; %s
-`, datadir.BannerTitle, b.Frontend, b.UI, b.Issuer, datadir.AdminEmail, password, b.Metrics, b.Poller, b.Prometheus,
-		b.Storage, b.Topology, b.Archival, b.DynamicConfig, b.DataDir, b.Issuer, b.Frontend, b.DataDir, datadir.BannerEnd)
+%s
+`, datadir.BannerTitle, b.Frontend, ui, namespaces, b.Issuer, datadir.AdminEmail, password, b.Metrics, b.Poller, b.Prometheus,
+		b.Storage, b.Topology, b.Archival, b.DynamicConfig, b.DataDir, b.Issuer, b.Frontend, cli, b.DataDir, end)
 }

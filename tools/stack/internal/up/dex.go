@@ -13,8 +13,12 @@ import (
 // secrets come from the data dir.
 var dexConfig = template.Must(template.New("dex").Parse(`issuer: {{.Issuer}}
 storage:
+{{- if .DB}}
   type: sqlite3
   config: {file: {{.DB}}}
+{{- else}}
+  type: memory
+{{- end}}
 web:
   http: {{.Addr}}
 oauth2:
@@ -29,7 +33,8 @@ staticPasswords:
   - {email: ` + datadir.AdminEmail + `, hash: "{{.Hash}}", username: admin, userID: local-admin}
 `))
 
-// writeDexConfig renders Dex's config (the bcrypt hash is recomputed each run).
+// writeDexConfig renders Dex's config (the bcrypt hash is recomputed each
+// run); db "" keeps Dex's state in memory.
 func writeDexConfig(path, issuer, addr, db, uiCallback string, s datadir.Secrets) error {
 	hash, err := bcrypt.GenerateFromPassword([]byte(s.AdminPassword), bcrypt.DefaultCost)
 	if err != nil {

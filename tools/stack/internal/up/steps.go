@@ -107,7 +107,7 @@ func (s *stack) openDataDir(context.Context) error {
 	if s.sec, err = s.dir.Secrets(); err != nil {
 		return err
 	}
-	s.common = localconfig.Config{DataDir: s.dir.Path("db"), DynamicConfigFile: s.dir.DynamicConfig()}
+	s.common = localconfig.Config{DataDir: s.dir.Path("db"), DynamicConfigFile: s.dir.DynamicConfig(), InMemory: s.o.ephemeral}
 	return nil
 }
 
@@ -118,8 +118,10 @@ func (s *stack) plan(context.Context) error {
 		if s.common.Postgres, err = parsePostgres(o.postgres); err != nil {
 			return err
 		}
-	} else if err := os.MkdirAll(s.common.DataDir, 0o755); err != nil {
-		return err
+	} else if !s.common.InMemory {
+		if err := os.MkdirAll(s.common.DataDir, 0o755); err != nil {
+			return err
+		}
 	}
 	if s.common.Archival, err = archivalConfig(o.archival, string(s.dir), o.minio); err != nil {
 		return err
@@ -152,7 +154,10 @@ func (s *stack) plan(context.Context) error {
 	if err := checkPorts(ports); err != nil {
 		return err
 	}
-	return seedDynamicConfigFile(s.common.DynamicConfigFile, s.common.Postgres != nil)
+	if err := seedDynamicConfigFile(s.common.DynamicConfigFile, s.common.Postgres != nil); err != nil {
+		return err
+	}
+	return setDynamicConfigValues(s.common.DynamicConfigFile, s.o.dynamicConfigValues)
 }
 
 // buildBinaries builds what is missing, one at a time, saying what and how long.
@@ -198,11 +203,13 @@ func (s *stack) preparePostgres(context.Context) error {
 // alongside. It creates the default namespace (archival from its config)
 // before serving, so workers started alongside up never miss it.
 func (s *stack) launchServer(ctx context.Context) error {
-	serverArgs := []string{"--auth-issuer", s.issuer, "--auth-audience", strings.Join([]string{datadir.CLIClient, datadir.UIClient, datadir.WorkerClient}, ","),
-		"--namespace", defaultNamespace}
-	var env []string
+	serverArgs := []string{"--auth-issuer", s.issuer, "--auth-audience", strings.Join([]string{datadir.CLIClient, datadir.UIClient, datadir.WorkerClient}, ",")}
+	for _, ns := range s.namespaces() {
+		serverArgs = append(serverArgs, "--namespace", ns)
+	}
+	env := []string{"TEMPORAL_LOG_LEVEL=" + s.o.logLevel}
 	if a := s.common.Archival; a != nil && a.Scheme() == "s3" {
-		env = minioClientEnv(s.sec.MinIORootPassword)
+		env = append(env, minioClientEnv(s.sec.MinIORootPassword)...)
 	}
 	fmt.Fprintf(s.out, "stack: starting the server (%s topology, %d process(es))...\n", s.o.topology, len(s.members))
 	s.serverStart = time.Now()
@@ -235,7 +242,11 @@ func (s *stack) startMembers(ctx context.Context, serverArgs, env []string) erro
 
 func (s *stack) startDex(ctx context.Context) error {
 	cfg := s.dir.Path("dex.yaml")
-	if err := writeDexConfig(cfg, s.issuer, fmt.Sprintf("127.0.0.1:%d", s.o.dex), s.dir.Path("dex.db"), s.uiURL+"/auth/sso/callback", s.sec); err != nil {
+	db := s.dir.Path("dex.db")
+	if s.o.ephemeral {
+		db = "" // Dex's memory storage
+	}
+	if err := writeDexConfig(cfg, s.issuer, fmt.Sprintf("127.0.0.1:%d", s.o.dex), db, s.uiURL+"/auth/sso/callback", s.sec); err != nil {
 		return err
 	}
 	discovery := s.issuer + "/.well-known/openid-configuration"
@@ -278,7 +289,8 @@ func (s *stack) launchOptional(context.Context) error {
 	if !s.o.noUI {
 		cfg := s.dir.Path("ui.yaml")
 		if err := writeUIConfig(cfg, uiOptions{Port: s.o.ui, FrontendAddr: s.frontend, Issuer: s.issuer, ClientID: datadir.UIClient,
-			ClientSecret: s.sec.UIClientSecret, CallbackURL: s.uiURL + "/auth/sso/callback", Namespace: defaultNamespace}); err != nil {
+			ClientSecret: s.sec.UIClientSecret, CallbackURL: s.uiURL + "/auth/sso/callback", Namespace: defaultNamespace,
+			CodecEndpoint: s.o.uiCodecEndpoint}); err != nil {
 			return err
 		}
 		ui, err := s.sup.launch(component{name: "ui", spec: proc.Spec{Path: s.bins["ui"], Args: []string{"--config", cfg}},
@@ -422,7 +434,17 @@ func (s *stack) publishReady(context.Context) error {
 			b.Archival += fmt.Sprintf("   (MinIO console http://127.0.0.1:%d, user %s, password in the secrets file)", s.o.minio+1, datadir.MinIOUser)
 		}
 	}
+	b.Namespaces = s.namespaces()
+	for _, a := range s.o.searchAttributes {
+		b.SearchAttributes = append(b.SearchAttributes, a.name+" ("+shortType(a.typ)+")")
+	}
+	b.CodecEndpoint = s.o.uiCodecEndpoint
+	b.Ephemeral = s.o.ephemeral
+	b.TemporalCLI, _ = exec.LookPath("temporal")
 	b.Storage = "SQLite files in " + s.common.DataDir
+	if s.common.InMemory {
+		b.Storage = "SQLite in memory (--ephemeral: nothing is kept)"
+	}
 	if pg := s.common.Postgres; pg != nil {
 		b.Storage = fmt.Sprintf("PostgreSQL %s: %s, visibility %s + %s (dual)", pg.Addr, pgMain, pgVisibility, pgSecondaryVisibility)
 	}

@@ -42,6 +42,7 @@ import (
 type uiOptions struct {
 	Port                                                                 int
 	FrontendAddr, Issuer, ClientID, ClientSecret, CallbackURL, Namespace string
+	CodecEndpoint                                                        string // "" = no codec server
 }
 
 // The subset of ui-server's config.Config the stack sets (same YAML keys).
@@ -55,6 +56,10 @@ type uiConfig struct {
 	CORS                struct {
 		CookieInsecure bool `json:"cookieInsecure"` // the CSRF cookie over plain http
 	} `json:"cors"`
+	Codec struct {
+		Endpoint        string `json:"endpoint,omitempty"`
+		PassAccessToken bool   `json:"passAccessToken"` // the signed-in user's access token as Authorization: Bearer
+	} `json:"codec"`
 	Auth struct {
 		Enabled            bool             `json:"enabled"`
 		RedirectToProvider bool             `json:"redirectToProvider"`
@@ -86,6 +91,8 @@ func writeUIConfig(path string, o uiOptions) error {
 	c.DefaultNamespace = o.Namespace
 	c.DisableNewsFetch = true
 	c.CORS.CookieInsecure = true
+	c.Codec.Endpoint = o.CodecEndpoint
+	c.Codec.PassAccessToken = o.CodecEndpoint != ""
 	c.Auth.Enabled = true
 	c.Auth.RedirectToProvider = true // one provider: skip the UI's "Continue to SSO" page
 	c.Auth.Providers = []uiAuthProvider{{

@@ -6,9 +6,12 @@ package up
 
 import (
 	"context"
+	"flag"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/temporal-stack/stack/internal/datadir"
 	"github.com/temporal-stack/stack/internal/toolbin"
@@ -25,6 +28,14 @@ type options struct {
 	topology, postgres, archival                string
 	detach                                      bool
 	noUI, noPrometheus                          bool
+
+	// start-dev's flags
+	namespaces          []string
+	searchAttributes    []searchAttribute
+	dynamicConfigValues []dynamicConfigValue
+	uiCodecEndpoint     string
+	logLevel            string
+	ephemeral           bool
 }
 
 const usage = `usage: go run ./tools/stack up [flags]
@@ -62,14 +73,59 @@ func Run(ctx context.Context, args []string, stdout, _ io.Writer) error {
 	fs.BoolVar(&o.detach, "detach", false, "run in the background; stop with: stack down")
 	fs.BoolVar(&o.noUI, "no-ui", false, "do not run the Web UI")
 	fs.BoolVar(&o.noPrometheus, "no-prometheus", false, "do not run Prometheus even when installed")
+	fs.Func("namespace", "also create this namespace (repeatable; default is always created)", func(v string) error {
+		o.namespaces = append(o.namespaces, v)
+		return nil
+	})
+	fs.Func("search-attribute", "NAME=TYPE: add this custom search attribute to every namespace (repeatable; TYPE: "+strings.Join(searchAttributeTypes(), ", ")+")", func(v string) error {
+		a, err := parseSearchAttribute(v)
+		o.searchAttributes = append(o.searchAttributes, a)
+		return err
+	})
+	fs.Func("dynamic-config-value", "KEY=JSON: write this dynamic config value into the live file before the start (repeatable), e.g. limit.blobSize.error=1048576", func(v string) error {
+		d, err := parseDynamicConfigValue(v)
+		o.dynamicConfigValues = append(o.dynamicConfigValues, d)
+		return err
+	})
+	fs.StringVar(&o.uiCodecEndpoint, "ui-codec-endpoint", "", "URL of a codec server the Web UI calls to decode payloads, with the signed-in user's access token")
+	fs.StringVar(&o.logLevel, "log-level", "info", "server log level: "+strings.Join(logLevels, ", "))
+	fs.BoolVar(&o.ephemeral, "ephemeral", false, "keep nothing: in-memory stores, a temporary data dir removed at exit, new credentials")
 	if err := fs.Parse(args, 0); err != nil {
 		return err
 	}
 	if o.topology != "single" && o.topology != "multi" {
 		return fs.Errorf("--topology %q: want single or multi", o.topology)
 	}
+	if !slices.Contains(logLevels, o.logLevel) {
+		return fs.Errorf("--log-level %q: want one of %s", o.logLevel, strings.Join(logLevels, ", "))
+	}
+	if err := checkNamespaces(o.namespaces); err != nil {
+		return fs.Errorf("%v", err)
+	}
+	if o.uiCodecEndpoint != "" {
+		if err := checkCodecEndpoint(o.uiCodecEndpoint); err != nil {
+			return fs.Errorf("%v", err)
+		}
+	}
+	if o.ephemeral {
+		set := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+		for _, other := range []string{"data-dir", "postgres", "detach"} {
+			if set[other] {
+				return fs.Errorf("--ephemeral keeps nothing and cannot take --%s", other)
+			}
+		}
+	}
 	if err := o.check(); err != nil {
 		return err
+	}
+	if o.ephemeral {
+		tmp, err := os.MkdirTemp("", "temporal-stack-ephemeral-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		*dataDir = tmp
 	}
 	var err error
 	if o.dataDir, err = datadir.Open(*dataDir); err != nil {

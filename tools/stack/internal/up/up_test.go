@@ -1,8 +1,12 @@
 package up
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	enumspb "go.temporal.io/api/enums/v1"
 
 	"github.com/temporal-stack/stack/internal/localconfig"
 )
@@ -112,5 +116,109 @@ func TestBanner(t *testing.T) {
 		if !strings.Contains(again, want) {
 			t.Errorf("banner lacks %q:\n%s", want, again)
 		}
+	}
+}
+
+func TestParseSearchAttribute(t *testing.T) {
+	for in, want := range map[string]enumspb.IndexedValueType{
+		"CustomerId=Keyword": enumspb.INDEXED_VALUE_TYPE_KEYWORD, "Amount=double": enumspb.INDEXED_VALUE_TYPE_DOUBLE,
+		"Tags=KeywordList": enumspb.INDEXED_VALUE_TYPE_KEYWORD_LIST, "At=INDEXED_VALUE_TYPE_DATETIME": enumspb.INDEXED_VALUE_TYPE_DATETIME,
+	} {
+		a, err := parseSearchAttribute(in)
+		if err != nil || a.typ != want || a.name != strings.Split(in, "=")[0] {
+			t.Errorf("%s: %+v %v", in, a, err)
+		}
+	}
+	for _, in := range []string{"CustomerId", "=Keyword", "X=", "X=Blob", "X=Unspecified"} {
+		if _, err := parseSearchAttribute(in); err == nil {
+			t.Errorf("%s: accepted", in)
+		} else if strings.Contains(in, "Blob") && !strings.Contains(err.Error(), "Bool, Datetime, Double, Int, Keyword, KeywordList, Text") {
+			t.Errorf("%s: the error does not list the types: %v", in, err)
+		}
+	}
+}
+
+func TestSetDynamicConfigValues(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "dynamic_config.yaml")
+	if err := seedDynamicConfigFile(path, false); err != nil {
+		t.Fatal(err)
+	}
+	parse := func(vs ...string) []dynamicConfigValue {
+		var out []dynamicConfigValue
+		for _, v := range vs {
+			d, err := parseDynamicConfigValue(v)
+			if err != nil {
+				t.Fatalf("%s: %v", v, err)
+			}
+			out = append(out, d)
+		}
+		return out
+	}
+	if err := setDynamicConfigValues(path, parse("limit.blobSize.error=12345", "frontend.enableUpdateWorkflowExecution=false",
+		`history.archivalProcessorArchiveDelay="30s"`)); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(path)
+	got := string(b)
+	for _, want := range []string{"# Who may do what", "admin@example.com:", "frontend.enableUpdateWorkflowExecution:\n  - value: false\n",
+		"history.archivalProcessorArchiveDelay:\n  - value: 30s\n", "# set by stack up --dynamic-config-value\nlimit.blobSize.error:\n  - value: 12345\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Count(got, "frontend.enableUpdateWorkflowExecution") != 1 {
+		t.Errorf("a replaced key appears twice:\n%s", got)
+	}
+	// A value the server would refuse changes nothing.
+	for _, bad := range []string{"no.such.key=1", `limit.blobSize.error="big"`} {
+		err := setDynamicConfigValues(path, parse(bad))
+		if err == nil || !strings.Contains(err.Error(), "the server would not accept it") {
+			t.Errorf("%s: %v", bad, err)
+		}
+		if after, _ := os.ReadFile(path); string(after) != got {
+			t.Errorf("%s changed the file", bad)
+		}
+	}
+	for _, bad := range []string{"limit.blobSize.error", "=1", "limit.blobSize.error=abc"} {
+		if _, err := parseDynamicConfigValue(bad); err == nil {
+			t.Errorf("%s: accepted", bad)
+		}
+	}
+}
+
+func TestCheckStartDevValues(t *testing.T) {
+	if err := checkNamespaces([]string{"orders", "billing"}); err != nil {
+		t.Error(err)
+	}
+	for _, bad := range [][]string{{"default"}, {"a", "a"}, {""}, {"a,b"}, {"a b"}} {
+		if err := checkNamespaces(bad); err == nil {
+			t.Errorf("namespaces %q accepted", bad)
+		}
+	}
+	if err := checkCodecEndpoint("https://codec.example:8888/v1"); err != nil {
+		t.Error(err)
+	}
+	for _, bad := range []string{"codec.example", "ftp://x", "http://", "/decode"} {
+		if err := checkCodecEndpoint(bad); err == nil {
+			t.Errorf("codec endpoint %q accepted", bad)
+		}
+	}
+}
+
+func TestUIConfigCodec(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ui.yaml")
+	o := uiOptions{Port: 8080, FrontendAddr: "127.0.0.1:7233", Issuer: "http://127.0.0.1:5556/dex", ClientID: "temporal-ui", CallbackURL: "http://x/cb"}
+	if err := writeUIConfig(path, o); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); strings.Contains(string(b), "endpoint:") || !strings.Contains(string(b), "passAccessToken: false") {
+		t.Fatalf("no codec:\n%s", b)
+	}
+	o.CodecEndpoint = "http://127.0.0.1:8888"
+	if err := writeUIConfig(path, o); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); !strings.Contains(string(b), "codec:\n  endpoint: http://127.0.0.1:8888\n  passAccessToken: true\n") {
+		t.Fatalf("codec:\n%s", b)
 	}
 }
