@@ -358,6 +358,19 @@ func TestInstallOnNode(t *testing.T) {
 		t.Logf("two history hosts serving again %s after the delete", time.Since(deleted).Round(time.Millisecond))
 	})
 
+	t.Run("stack doctor --cluster finds nothing wrong", func(t *testing.T) {
+		out, err := exec.CommandContext(ctx, stack, "doctor", "--cluster", "--kubeconfig", n.Kubeconfig).CombinedOutput()
+		if err != nil || strings.Contains(string(out), "FAIL") || !strings.Contains(string(out), "checks passed") {
+			t.Fatalf("doctor: %v\n%s", err, out)
+		}
+		for _, want := range []string{"ok    images present on the node", "ok    issuer reachable from the browser", "ok    Dex publishes signing keys",
+			"ok    issuer reachable from server pod temporal-stack-history-", "ok    dynamic config accepted by server pod",
+			"ok    UI sign-in settings agree with the server and Dex", "ok    node port 30733 (Service"} {
+			if !strings.Contains(string(out), want) {
+				t.Errorf("doctor did not check %q:\n%s", want, out)
+			}
+		}
+	})
 	t.Run("helm test passes", func(t *testing.T) {
 		helm, err := toolbin.Path(toolbin.Helm)
 		if err != nil {

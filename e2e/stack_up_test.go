@@ -203,51 +203,69 @@ func promQuery(base, q string) (string, error) {
 	return fmt.Sprint(r.Data.Result[0].Value[1]), nil
 }
 
-// TestStackUp runs the README's first command as a user would: up in the
-// background, status, a worker with a dexlogin token, the Web UI in a real
-// browser, live dynamic config, archival, Prometheus with the alert rules,
-// down, and up again on the same data.
+// TestStackUp runs the README's first command as a user would, then each
+// behaviour on that one stack: up in the background, status and doctor, auth,
+// a worker with a dexlogin token, the Web UI in a real browser, live dynamic
+// config, archival, Prometheus with the alert rules, a UI crash, down, up
+// again on the same data, and a server crash.
 func TestStackUp(t *testing.T) {
 	endToEnd(t, "builds and runs the local stack")
 	s := newLocalStack(t)
 	banner := s.upDetached()
-	for _, want := range []string{"Auth is on", "generated now, shown once", s.UI, s.Prometheus, "stack down"} {
-		if !strings.Contains(banner, want) {
-			t.Fatalf("the banner lacks %q:\n%s", want, banner)
-		}
-	}
-	out, code := s.run("status", "--data-dir", s.dataDir)
-	for _, comp := range []string{"dex", "server", "poller", "ui", "prometheus"} {
-		if code != 0 || !strings.Contains(out, comp) {
-			t.Fatalf("status: exit %d, want %s healthy:\n%s", code, comp, out)
-		}
-	}
-	if strings.Contains(out, "unhealthy") || strings.Contains(out, "exited") {
-		t.Fatalf("status:\n%s", out)
-	}
 	ctx := context.Background()
-
-	// Without a token the stack refuses; a dexlogin token runs a real worker.
-	anon, err := client.Dial(client.Options{HostPort: s.Frontend, Namespace: "default"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := anon.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: "default"}); !isDenied(err) {
-		t.Fatalf("a call without a token: %v", err)
-	}
-	anon.Close()
-	token := s.dexloginToken()
 	wfID := fmt.Sprintf("stack-up-%d", rand.IntN(1_000_000))
-	runGreeting(t, s.Frontend, token, wfID)
 
-	// The Web UI in a real browser: SSO through Dex, then the workflow.
-	shot := browserLogin(t, s.UI, "admin@example.com", s.secrets().AdminPassword, "default", wfID)
-	t.Logf("UI screenshot: %s", shot)
+	t.Run("the banner says where everything is", func(t *testing.T) {
+		for _, want := range []string{"Auth is on", "generated now, shown once", s.UI, s.Prometheus, "stack down"} {
+			if !strings.Contains(banner, want) {
+				t.Fatalf("the banner lacks %q:\n%s", want, banner)
+			}
+		}
+	})
+	t.Run("status reports every component healthy", func(t *testing.T) {
+		out, code := s.run("status", "--data-dir", s.dataDir)
+		for _, comp := range []string{"dex", "server", "poller", "ui", "prometheus"} {
+			if code != 0 || !strings.Contains(out, comp) {
+				t.Fatalf("status: exit %d, want %s healthy:\n%s", code, comp, out)
+			}
+		}
+		if strings.Contains(out, "unhealthy") || strings.Contains(out, "exited") {
+			t.Fatalf("status:\n%s", out)
+		}
+	})
+	t.Run("doctor finds nothing wrong", func(t *testing.T) {
+		out, code := s.run("doctor", "--data-dir", s.dataDir)
+		if code != 0 || !regexp.MustCompile(`stack doctor: all \d+ checks passed`).MatchString(out) || strings.Contains(out, "FAIL") {
+			t.Fatalf("doctor: exit %d\n%s", code, out)
+		}
+		for _, want := range []string{"ok    issuer reachable from the browser", "ok    issuer reachable from server process server",
+			"ok    Dex publishes signing keys", "ok    UI sign-in settings agree with the server and Dex", "ok    dynamic config accepted by server process server"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("doctor did not check %q:\n%s", want, out)
+			}
+		}
+	})
+	t.Run("denies a token-less call", func(t *testing.T) {
+		anon, err := client.Dial(client.Options{HostPort: s.Frontend, Namespace: "default"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer anon.Close()
+		if _, err := anon.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: "default"}); !isDenied(err) {
+			t.Fatalf("a call without a token: %v", err)
+		}
+	})
+	t.Run("runs a worker with a dexlogin token", func(t *testing.T) {
+		runGreeting(t, s.Frontend, s.dexloginToken(), wfID)
+	})
+	t.Run("the Web UI signs in through Dex and lists the workflow", func(t *testing.T) {
+		shot := browserLogin(t, s.UI, datadir.AdminEmail, s.secrets().AdminPassword, "default", wfID)
+		t.Logf("UI screenshot: %s", shot)
+	})
 
 	c := s.admin()
 	defer c.Close()
-	// Dynamic config: an edit applies without a restart.
-	limit := func() int64 {
+	limit := func(t *testing.T) int64 {
 		t.Helper()
 		resp, err := c.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: "default"})
 		if err != nil {
@@ -255,173 +273,202 @@ func TestStackUp(t *testing.T) {
 		}
 		return resp.NamespaceInfo.GetLimits().GetBlobSizeLimitError()
 	}
-	if got := limit(); got != 2*1024*1024 {
-		t.Fatalf("default blob limit %d", got)
-	}
 	dc := filepath.Join(s.dataDir, "dynamic_config.yaml")
-	seed, err := os.ReadFile(dc)
-	if err != nil {
-		t.Fatalf("up did not seed the dynamic config file: %v", err)
-	}
-	if err := os.WriteFile(dc, append(seed, "limit.blobSize.error:\n  - value: 12345\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	applied := time.Now()
-	eventually(t, 5*time.Second, "dynamic-config edit applied", func() error {
-		if got := limit(); got != 12345 {
-			return fmt.Errorf("limit %d", got)
+	t.Run("applies a dynamic config edit without a restart", func(t *testing.T) {
+		if got := limit(t); got != 2*1024*1024 {
+			t.Fatalf("default blob limit %d", got)
 		}
-		return nil
-	})
-	t.Logf("dynamic-config edit applied after %s", time.Since(applied).Round(time.Millisecond))
-
-	// Archival: the closed run is in the namespace's visibility archive and
-	// its history is in the archive files.
-	ns, err := c.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: "default"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if cfg := ns.GetConfig(); cfg.GetHistoryArchivalState() != enumspb.ARCHIVAL_STATE_ENABLED || !strings.HasPrefix(cfg.GetHistoryArchivalUri(), "file://") {
-		t.Fatalf("default namespace archival: %v", cfg)
-	}
-	eventually(t, time.Minute, "archived run listed", func() error {
-		r, err := c.WorkflowService().ListArchivedWorkflowExecutions(ctx, &workflowservice.ListArchivedWorkflowExecutionsRequest{
-			Namespace: "default", PageSize: 10, Query: fmt.Sprintf("WorkflowId = '%s'", wfID)})
+		seed, err := os.ReadFile(dc)
 		if err != nil {
-			return err
+			t.Fatalf("up did not seed the dynamic config file: %v", err)
 		}
-		if len(r.Executions) != 1 || r.Executions[0].Status != enumspb.WORKFLOW_EXECUTION_STATUS_COMPLETED {
-			var files []string
-			_ = filepath.Walk(filepath.Join(s.dataDir, "archival"), func(p string, _ os.FileInfo, _ error) error {
-				files = append(files, p)
-				return nil
-			})
-			return fmt.Errorf("archived executions %v; archive files: %v", r.Executions, files)
+		if err := os.WriteFile(dc, append(seed, "limit.blobSize.error:\n  - value: 12345\n"...), 0o644); err != nil {
+			t.Fatal(err)
 		}
-		return nil
-	})
-	histDir := strings.TrimPrefix(ns.GetConfig().GetHistoryArchivalUri(), "file://")
-	eventually(t, 30*time.Second, "history archive file", func() error {
-		files, _ := filepath.Glob(filepath.Join(histDir, "*"))
-		for _, f := range files {
-			if st, err := os.Stat(f); err == nil && st.Size() > 0 {
-				return nil
+		applied := time.Now()
+		eventually(t, 5*time.Second, "dynamic-config edit applied", func() error {
+			if got := limit(t); got != 12345 {
+				return fmt.Errorf("limit %d", got)
 			}
+			return nil
+		})
+		t.Logf("dynamic-config edit applied after %s", time.Since(applied).Round(time.Millisecond))
+	})
+	t.Run("doctor names a rejected dynamic config edit and its fix", func(t *testing.T) {
+		good, err := os.ReadFile(dc)
+		if err != nil {
+			t.Fatal(err)
 		}
-		return fmt.Errorf("no history archive in %s", histDir)
+		defer os.WriteFile(dc, good, 0o644)
+		if err := os.WriteFile(dc, append(good, "limit.blobSize.error: [unclosed\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		eventually(t, 15*time.Second, "doctor reports the rejected edit", func() error {
+			out, code := s.run("doctor", "--data-dir", s.dataDir)
+			if code != 1 || !strings.Contains(out, "FAIL  dynamic config accepted by server process server") ||
+				!strings.Contains(out, "FAIL  dynamic config "+dc+" is valid") || !strings.Contains(out, "validate-dynamic-config") {
+				return fmt.Errorf("exit %d:\n%s", code, out)
+			}
+			return nil
+		})
+		if got := limit(t); got != 12345 {
+			t.Fatalf("the last good config is lost: limit %d", got)
+		}
 	})
 
-	// Prometheus scrapes the server and the poller, and loads the alert rules.
-	eventually(t, 30*time.Second, "Prometheus scraped the poller", func() error {
-		v, err := promQuery(s.Prometheus, "stack_poller_history_hosts")
-		if err == nil && v != "1" {
-			err = fmt.Errorf("history hosts %s", v)
+	t.Run("archives the closed run", func(t *testing.T) {
+		ns, err := c.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: "default"})
+		if err != nil {
+			t.Fatal(err)
 		}
-		return err
-	})
-	eventually(t, 30*time.Second, "Prometheus scraped the server", func() error {
-		v, err := promQuery(s.Prometheus, `up{job="temporal"}`)
-		if err == nil && v != "1" {
-			err = fmt.Errorf("up %s", v)
+		if cfg := ns.GetConfig(); cfg.GetHistoryArchivalState() != enumspb.ARCHIVAL_STATE_ENABLED || !strings.HasPrefix(cfg.GetHistoryArchivalUri(), "file://") {
+			t.Fatalf("default namespace archival: %v", cfg)
 		}
-		return err
+		eventually(t, time.Minute, "archived run listed", func() error {
+			r, err := c.WorkflowService().ListArchivedWorkflowExecutions(ctx, &workflowservice.ListArchivedWorkflowExecutionsRequest{
+				Namespace: "default", PageSize: 10, Query: fmt.Sprintf("WorkflowId = '%s'", wfID)})
+			if err != nil {
+				return err
+			}
+			if len(r.Executions) != 1 || r.Executions[0].Status != enumspb.WORKFLOW_EXECUTION_STATUS_COMPLETED {
+				var files []string
+				_ = filepath.Walk(filepath.Join(s.dataDir, "archival"), func(p string, _ os.FileInfo, _ error) error {
+					files = append(files, p)
+					return nil
+				})
+				return fmt.Errorf("archived executions %v; archive files: %v", r.Executions, files)
+			}
+			return nil
+		})
+		histDir := strings.TrimPrefix(ns.GetConfig().GetHistoryArchivalUri(), "file://")
+		eventually(t, 30*time.Second, "history archive file", func() error {
+			files, _ := filepath.Glob(filepath.Join(histDir, "*"))
+			for _, f := range files {
+				if st, err := os.Stat(f); err == nil && st.Size() > 0 {
+					return nil
+				}
+			}
+			return fmt.Errorf("no history archive in %s", histDir)
+		})
 	})
-	// Every metric an alert rule uses is really exported (a renamed metric
-	// would silently disable its alert).
-	for _, name := range chart.AlertMetricNames() {
-		eventually(t, 30*time.Second, "Prometheus has "+name, func() error {
-			_, err := promQuery(s.Prometheus, fmt.Sprintf("count({__name__=%q})", name))
+
+	t.Run("Prometheus scrapes the server and the poller and loads the alert rules", func(t *testing.T) {
+		eventually(t, 30*time.Second, "Prometheus scraped the poller", func() error {
+			v, err := promQuery(s.Prometheus, "stack_poller_history_hosts")
+			if err == nil && v != "1" {
+				err = fmt.Errorf("history hosts %s", v)
+			}
 			return err
 		})
-	}
-	rules := promRules(t, s.Prometheus)
-	if len(rules) < 6 {
-		t.Fatalf("Prometheus loaded %d rules", len(rules))
-	}
-	for name, health := range rules {
-		if health != "ok" && health != "unknown" {
-			t.Fatalf("rule %s: %s", name, health)
+		eventually(t, 30*time.Second, "Prometheus scraped the server", func() error {
+			v, err := promQuery(s.Prometheus, `up{job="temporal"}`)
+			if err == nil && v != "1" {
+				err = fmt.Errorf("up %s", v)
+			}
+			return err
+		})
+		// Every metric an alert rule uses is really exported (a renamed metric
+		// would silently disable its alert).
+		for _, name := range chart.AlertMetricNames() {
+			eventually(t, 30*time.Second, "Prometheus has "+name, func() error {
+				_, err := promQuery(s.Prometheus, fmt.Sprintf("count({__name__=%q})", name))
+				return err
+			})
 		}
-	}
-
-	// The UI crashing never takes the server down: status names it, the
-	// frontend still answers.
-	st, err := datadir.Dir(s.dataDir).ReadState()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := syscall.Kill(st.ComponentPid("ui"), syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	eventually(t, 10*time.Second, "status reports the UI exited", func() error {
-		out, code := s.run("status", "--data-dir", s.dataDir)
-		if code != 1 || !regexp.MustCompile(`(?m)^ui\s+\d+\s+exited`).MatchString(out) || !regexp.MustCompile(`(?m)^server\s+\d+\s+healthy`).MatchString(out) {
-			return fmt.Errorf("exit %d:\n%s", code, out)
+		rules := promRules(t, s.Prometheus)
+		if len(rules) < 6 {
+			t.Fatalf("Prometheus loaded %d rules", len(rules))
 		}
-		return nil
+		for name, health := range rules {
+			if health != "ok" && health != "unknown" {
+				t.Fatalf("rule %s: %s", name, health)
+			}
+		}
 	})
-	if _, err := c.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: "default"}); err != nil {
-		t.Fatalf("the frontend after the UI crashed: %v", err)
-	}
-	if b, _ := os.ReadFile(filepath.Join(s.dataDir, "logs", "up.log")); !strings.Contains(string(b), "ui exited") || !strings.Contains(string(b), "the rest keeps running") {
-		t.Fatalf("up did not report the UI crash:\n%s", b)
-	}
-	if b, _ := os.ReadFile(filepath.Join(s.dataDir, "logs", "up.log")); strings.Contains(string(b), s.secrets().AdminPassword) {
-		t.Fatal("the detached log holds the admin password")
-	}
 
-	// down stops everything; status then says so.
-	if out, code := s.run("down", "--data-dir", s.dataDir); code != 0 || !strings.Contains(out, "stopped") {
-		t.Fatalf("down: exit %d\n%s", code, out)
-	}
-	if out, code := s.run("status", "--data-dir", s.dataDir); code != 1 || !strings.Contains(out, "no stack is running") {
-		t.Fatalf("status after down: exit %d\n%s", code, out)
-	}
-	if _, err := net.DialTimeout("tcp", s.Frontend, time.Second); err == nil {
-		t.Fatal("the frontend still listens after down")
-	}
-
-	// A second up (foreground) reuses the data: no new credentials, the
-	// workflow and the edit are still there; Ctrl-C stops it cleanly.
-	p := s.upForeground()
-	if strings.Contains(p.Tail(60), "generated now") {
-		t.Fatal("the second up generated new credentials")
-	}
-	c2 := s.admin()
-	defer c2.Close()
-	d, err := c2.DescribeWorkflowExecution(ctx, wfID, "")
-	if err != nil || d.WorkflowExecutionInfo.Status != enumspb.WORKFLOW_EXECUTION_STATUS_COMPLETED {
-		t.Fatalf("after restart, workflow %s: %v %v", wfID, d, err)
-	}
-	resp, err := c2.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: "default"})
-	if err != nil || resp.NamespaceInfo.GetLimits().GetBlobSizeLimitError() != 12345 {
-		t.Fatalf("after restart the edit is lost: %v %v", resp, err)
-	}
-	p.Stop(60 * time.Second)
-	if _, err := p.Exited(); err != nil || !strings.Contains(p.Tail(5), "stack: stopped.") {
-		t.Fatalf("up did not stop cleanly on SIGTERM: %v\n%s", err, p.Tail(20))
-	}
-
-	// A crashed server stops the stack, which says which and shows its log.
-	p = s.upForeground()
-	st, err = datadir.Dir(s.dataDir).ReadState()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := syscall.Kill(st.ComponentPid("server"), syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-p.Done():
-	case <-time.After(60 * time.Second):
-		t.Fatal("up kept running after the server crashed")
-	}
-	if _, err := p.Exited(); err == nil || !strings.Contains(p.Tail(40), "server exited (signal: killed); stopping the stack. Last log lines of") {
-		t.Fatalf("after a server crash: %v\n%s", err, p.Tail(40))
-	}
-	if _, err := net.DialTimeout("tcp", s.Issuer[len("http://"):len(s.Issuer)-len("/dex")], time.Second); err == nil {
-		t.Fatal("Dex still runs after the stack stopped")
-	}
+	t.Run("a UI crash leaves the server running and status and doctor name it", func(t *testing.T) {
+		st, err := datadir.Dir(s.dataDir).ReadState()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := syscall.Kill(st.ComponentPid("ui"), syscall.SIGKILL); err != nil {
+			t.Fatal(err)
+		}
+		eventually(t, 10*time.Second, "status reports the UI exited", func() error {
+			out, code := s.run("status", "--data-dir", s.dataDir)
+			if code != 1 || !regexp.MustCompile(`(?m)^ui\s+\d+\s+exited`).MatchString(out) || !regexp.MustCompile(`(?m)^server\s+\d+\s+healthy`).MatchString(out) {
+				return fmt.Errorf("exit %d:\n%s", code, out)
+			}
+			return nil
+		})
+		if out, code := s.run("doctor", "--data-dir", s.dataDir); code != 1 || !strings.Contains(out, "FAIL  component ui healthy\n      problem: it exited") ||
+			!strings.Contains(out, "ui.log") {
+			t.Fatalf("doctor after the UI crashed: exit %d\n%s", code, out)
+		}
+		if _, err := c.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: "default"}); err != nil {
+			t.Fatalf("the frontend after the UI crashed: %v", err)
+		}
+		if b, _ := os.ReadFile(filepath.Join(s.dataDir, "logs", "up.log")); !strings.Contains(string(b), "ui exited") || !strings.Contains(string(b), "the rest keeps running") {
+			t.Fatalf("up did not report the UI crash:\n%s", b)
+		}
+	})
+	t.Run("the detached log holds no password", func(t *testing.T) {
+		if b, _ := os.ReadFile(filepath.Join(s.dataDir, "logs", "up.log")); strings.Contains(string(b), s.secrets().AdminPassword) {
+			t.Fatal("the detached log holds the admin password")
+		}
+	})
+	t.Run("down stops everything", func(t *testing.T) {
+		if out, code := s.run("down", "--data-dir", s.dataDir); code != 0 || !strings.Contains(out, "stopped") {
+			t.Fatalf("down: exit %d\n%s", code, out)
+		}
+		if out, code := s.run("status", "--data-dir", s.dataDir); code != 1 || !strings.Contains(out, "no stack is running") {
+			t.Fatalf("status after down: exit %d\n%s", code, out)
+		}
+		if _, err := net.DialTimeout("tcp", s.Frontend, time.Second); err == nil {
+			t.Fatal("the frontend still listens after down")
+		}
+	})
+	t.Run("a second up reuses the data and stops cleanly on SIGTERM", func(t *testing.T) {
+		p := s.upForeground()
+		if strings.Contains(p.Tail(60), "generated now") {
+			t.Fatal("the second up generated new credentials")
+		}
+		c2 := s.admin()
+		defer c2.Close()
+		d, err := c2.DescribeWorkflowExecution(ctx, wfID, "")
+		if err != nil || d.WorkflowExecutionInfo.Status != enumspb.WORKFLOW_EXECUTION_STATUS_COMPLETED {
+			t.Fatalf("after restart, workflow %s: %v %v", wfID, d, err)
+		}
+		resp, err := c2.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: "default"})
+		if err != nil || resp.NamespaceInfo.GetLimits().GetBlobSizeLimitError() != 12345 {
+			t.Fatalf("after restart the edit is lost: %v %v", resp, err)
+		}
+		p.Stop(60 * time.Second)
+		if _, err := p.Exited(); err != nil || !strings.Contains(p.Tail(5), "stack: stopped.") {
+			t.Fatalf("up did not stop cleanly on SIGTERM: %v\n%s", err, p.Tail(20))
+		}
+	})
+	t.Run("a crashed server stops the stack, naming it", func(t *testing.T) {
+		p := s.upForeground()
+		st, err := datadir.Dir(s.dataDir).ReadState()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := syscall.Kill(st.ComponentPid("server"), syscall.SIGKILL); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case <-p.Done():
+		case <-time.After(60 * time.Second):
+			t.Fatal("up kept running after the server crashed")
+		}
+		if _, err := p.Exited(); err == nil || !strings.Contains(p.Tail(40), "server exited (signal: killed); stopping the stack. Last log lines of") {
+			t.Fatalf("after a server crash: %v\n%s", err, p.Tail(40))
+		}
+		if _, err := net.DialTimeout("tcp", s.Issuer[len("http://"):len(s.Issuer)-len("/dex")], time.Second); err == nil {
+			t.Fatal("Dex still runs after the stack stopped")
+		}
+	})
 }
 
 // promRules returns every loaded rule's health by name.

@@ -112,11 +112,12 @@ type State struct {
 
 // Component is one process of the stack.
 type Component struct {
-	Name   string `json:"name"`
-	Pid    int    `json:"pid"`
-	URL    string `json:"url"`    // what a user opens or dials
-	Health string `json:"health"` // http(s)://... wants 200; grpc://host:port asks the gRPC health service
-	Log    string `json:"log"`
+	Name    string `json:"name"`
+	Pid     int    `json:"pid"`
+	URL     string `json:"url"`               // what a user opens or dials
+	Health  string `json:"health"`            // http(s)://... wants 200; grpc://host:port asks the gRPC health service
+	Metrics string `json:"metrics,omitempty"` // a server process's /metrics URL
+	Log     string `json:"log"`
 }
 
 // ComponentPid is the pid of the named component, 0 if there is none.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"go.temporal.io/server/common/log"
+	"go.temporal.io/server/common/metrics/metricstest"
 
 	"github.com/temporal-stack/stack/server/authn/authntest"
 )
@@ -94,7 +95,16 @@ func TestMapperStartsBeforeItsIdP(t *testing.T) {
 	// backs off for longer than this test runs.
 	defer func(d time.Duration) { discoveryBackoff = d }(discoveryBackoff)
 	discoveryBackoff = time.Hour
-	m, err := New(ctx, Config{Issuers: []Issuer{{Issuer: issuer, PolicyDefault: true, Audiences: []string{"temporal-cli"}}}, MinRefresh: time.Millisecond, HTTPTimeout: 200 * time.Millisecond}, nil, log.NewNoopLogger())
+	h := metricstest.NewCaptureHandler()
+	capture := h.StartCapture()
+	discovered := func() float64 {
+		recs := capture.Snapshot()["stack_auth_oidc_discovered"]
+		if len(recs) == 0 || recs[0].Tags["issuer"] != issuer {
+			t.Fatalf("stack_auth_oidc_discovered: %+v", recs)
+		}
+		return recs[len(recs)-1].Value.(float64)
+	}
+	m, err := New(ctx, Config{Issuers: []Issuer{{Issuer: issuer, PolicyDefault: true, Audiences: []string{"temporal-cli"}}}, MinRefresh: time.Millisecond, HTTPTimeout: 200 * time.Millisecond, Metrics: h}, nil, log.NewNoopLogger())
 	if err != nil || time.Since(start) > time.Second {
 		t.Fatalf("New with the IdP down: %v after %s", err, time.Since(start))
 	}
@@ -106,6 +116,9 @@ func TestMapperStartsBeforeItsIdP(t *testing.T) {
 		t.Fatalf("a token before discovery: reason %q", got)
 	}
 	time.Sleep(400 * time.Millisecond) // the round that token started has given up: discovery is backing off
+	if got := discovered(); got != 0 {
+		t.Fatalf("stack_auth_oidc_discovered %v while the IdP is down", got)
+	}
 	srv := &http.Server{Handler: mux}
 	l, err = net.Listen("tcp", addr)
 	if err != nil {
@@ -119,4 +132,7 @@ func TestMapperStartsBeforeItsIdP(t *testing.T) {
 		t.Fatalf("the first token after the IdP started: %q (after %s)", tokenError(c), time.Since(start))
 	}
 	t.Logf("accepted %s after the IdP started", time.Since(start).Round(time.Millisecond))
+	if got := discovered(); got != 1 {
+		t.Fatalf("stack_auth_oidc_discovered %v after discovery", got)
+	}
 }

@@ -157,6 +157,8 @@ type issuer struct {
 	// closed once it has succeeded.
 	retryNow chan struct{}
 	found    chan struct{}
+	// discovered is stack_auth_oidc_discovered for this issuer.
+	discovered metrics.GaugeIface
 }
 
 // discoveryWait bounds how long a token waits for a pending discovery that it
@@ -166,6 +168,9 @@ const discoveryWait = time.Second
 // discoveryBackoff is the first wait after a failed discovery round; it
 // doubles up to 30 s.
 var discoveryBackoff = time.Second
+
+var metricDiscovered = metrics.NewGaugeDef("stack_auth_oidc_discovered",
+	metrics.WithDescription("1 once OIDC discovery of the issuer has succeeded, 0 while it fails: the server cannot reach the issuer and refuses its tokens (issuers with keySourceURIs are not discovered)."))
 
 var metricUnusableKeys = metrics.NewGaugeDef("stack_auth_jwks_unusable_keys",
 	metrics.WithDescription("Keys in the issuer's JWKS that this server cannot use (unknown kty or curve, no kid, not for signatures); the others stay in use."))
@@ -256,6 +261,8 @@ func New(ctx context.Context, cfg Config, dc *dynamicconfig.Collection, logger l
 			// makes it try at once and waits up to discoveryWait; if it still has
 			// not succeeded, the token is refused with the reason.
 			is.keys.notDiscovered(fmt.Errorf("OIDC discovery at %s has not succeeded yet", is.cfg.Issuer))
+			is.discovered = metricDiscovered.With(cfg.Metrics.WithTags(metrics.StringTag("issuer", is.cfg.Issuer)))
+			is.discovered.Record(0)
 			go m.discoverKeys(ctx, is, client)
 		}
 		go is.keys.run(ctx, cfg.RefreshInterval)
@@ -294,6 +301,7 @@ func (m *ClaimMapper) discoverKeys(ctx context.Context, is *issuer, client *http
 			}
 		}
 		if err == nil {
+			is.discovered.Record(1)
 			is.keys.discovered([]string{doc.JWKSURI})
 			if err := is.keys.refresh(ctx, true); err != nil {
 				m.logger.Warn("Could not load signing keys yet; tokens are refused until they load.",

@@ -12,6 +12,7 @@ import (
 	"github.com/temporal-stack/stack/tools/stack/internal/bazelsetup"
 	"github.com/temporal-stack/stack/tools/stack/internal/bump"
 	"github.com/temporal-stack/stack/tools/stack/internal/cli"
+	"github.com/temporal-stack/stack/tools/stack/internal/doctor"
 	"github.com/temporal-stack/stack/tools/stack/internal/images"
 	"github.com/temporal-stack/stack/tools/stack/internal/install"
 	"github.com/temporal-stack/stack/tools/stack/internal/temporalcmd"
@@ -23,6 +24,7 @@ var commands = []cli.Command{
 	{Name: "up", Summary: "run the Temporal Stack locally (no Kubernetes, no Docker); Ctrl-C stops it, --detach backgrounds it", Run: up.Run},
 	{Name: "status", Summary: "health of each component of a running local stack", Run: up.RunStatus},
 	{Name: "down", Summary: "stop a local stack started with up --detach", Run: up.RunDown},
+	{Name: "doctor", Summary: "check a running local stack (or --cluster: an install) for known failure causes and print the fixes", Run: doctor.Run},
 	{Name: "temporal", Summary: "run the temporal CLI this repository pins (built once); all arguments are its own", Run: temporalcmd.Run},
 	{Name: "test", Summary: "install what the tests need, then run every test (go vet + go test)", Run: testcmd.Run},
 	{Name: "images", Summary: "build the server, poller and dexlogin OCI images (reproducible; --push REGISTRY)", Run: images.Run},

@@ -41,7 +41,9 @@ type Options struct {
 	Kubeconfig, Context, Namespace, Release string
 }
 
-func (o *Options) register(fs *flag.FlagSet) {
+// Register adds the shared flags (--kubeconfig, --context, --namespace,
+// --release) to fs.
+func (o *Options) Register(fs *flag.FlagSet) {
 	fs.StringVar(&o.Kubeconfig, "kubeconfig", "", "kubeconfig file (default: $KUBECONFIG or ~/.kube/config)")
 	fs.StringVar(&o.Context, "context", "", "kubeconfig context (default: the current one)")
 	fs.StringVar(&o.Namespace, "namespace", "temporal", "namespace of the release (created if missing)")
@@ -94,6 +96,16 @@ func connect(o Options, out io.Writer) (*cluster, error) {
 	return c, nil
 }
 
+// Connect loads the kubeconfig of o, checks the cluster answers within
+// 10 s (printing which cluster to out) and returns its client.
+func Connect(o Options, out io.Writer) (kubernetes.Interface, error) {
+	c, err := connect(o, out)
+	if err != nil {
+		return nil, err
+	}
+	return c.client, nil
+}
+
 type stringList []string
 
 func (l *stringList) String() string     { return strings.Join(*l, ",") }
@@ -113,7 +125,7 @@ flags:
 func RunInstall(ctx context.Context, args []string, out, stderr io.Writer) error {
 	fs := cli.NewFlagSet("install", installUsage)
 	var o Options
-	o.register(fs.FlagSet)
+	o.Register(fs.FlagSet)
 	var files, sets stringList
 	fs.Var(&files, "f", "values file (repeatable)")
 	fs.Var(&sets, "set", "KEY=VALUE (repeatable), as helm --set")

@@ -30,7 +30,7 @@ flags:
 func RunTeardown(ctx context.Context, args []string, out, _ io.Writer) error {
 	fs := cli.NewFlagSet("teardown", teardownUsage)
 	var o Options
-	o.register(fs.FlagSet)
+	o.Register(fs.FlagSet)
 	keepImages := fs.Bool("keep-images", false, "keep our images in the local Docker daemon")
 	keepNamespace := fs.Bool("keep-namespace", false, "keep the namespace")
 	if err := fs.Parse(args, 0); err != nil {

@@ -28,7 +28,7 @@ func checkPorts(ports map[string]int) error {
 		seen[port] = name
 		l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
 		if err != nil {
-			who := listener(port)
+			who := Listener(port)
 			if who != "" {
 				who = " by " + who
 			}
@@ -39,9 +39,9 @@ func checkPorts(ports map[string]int) error {
 	return nil
 }
 
-// listener names the process listening on a TCP port ("pid 123 (temporal)"),
+// Listener names the process listening on a TCP port ("pid 123 (temporal)"),
 // or "" when /proc does not say (another user's process, no /proc).
-func listener(port int) string {
+func Listener(port int) string {
 	inodes := map[string]bool{}
 	for _, f := range []string{"/proc/net/tcp", "/proc/net/tcp6"} {
 		file, err := os.Open(f)

@@ -189,7 +189,7 @@ func (m *member) component(bin string, dir datadir.Dir, serverArgs, env []string
 		health = "grpc://" + m.addr()
 	}
 	addr := m.addr()
-	return component{name: m.name, url: addr, health: health, critical: true,
+	return component{name: m.name, url: addr, health: health, critical: true, metrics: fmt.Sprintf("http://127.0.0.1:%d/metrics", m.cfg.Metrics),
 		spec: proc.Spec{Path: bin, Args: append([]string{"--config-file", cfgPath, "start"}, serverArgs...),
 			Env: append(append([]string(nil), env...), "TEMPORAL_SERVICES="+m.services)},
 		ready: func(ctx context.Context) error {

@@ -20,7 +20,7 @@ import (
 // dataDirFlag parses the flags of status and down: only --data-dir.
 func dataDirFlag(name, usage string, args []string) (datadir.Dir, error) {
 	fs := cli.NewFlagSet(name, usage)
-	dir := fs.String("data-dir", defaultDataDir(), "the data dir the stack was started with")
+	dir := fs.String("data-dir", DefaultDataDir(), "the data dir the stack was started with")
 	if err := fs.Parse(args, 0); err != nil {
 		return "", err
 	}
@@ -63,7 +63,7 @@ func Status(dir datadir.Dir, w io.Writer) error {
 		health := "healthy"
 		if !datadir.Alive(c.Pid) {
 			health = "exited (see " + c.Log + ")"
-		} else if err := probe(c.Health); err != nil {
+		} else if err := Probe(c.Health); err != nil {
 			health = "unhealthy: " + err.Error()
 		}
 		if health != "healthy" {
@@ -81,8 +81,9 @@ func Status(dir datadir.Dir, w io.Writer) error {
 	return nil
 }
 
-// probe checks one component's health target within 3 s.
-func probe(target string) error {
+// Probe checks one component's health target within 3 s: an http(s) URL
+// must answer 200, grpc://host:port the gRPC health service; "" passes.
+func Probe(target string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
 	if addr, ok := strings.CutPrefix(target, "grpc://"); ok {

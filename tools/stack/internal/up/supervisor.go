@@ -22,6 +22,7 @@ type component struct {
 	spec     proc.Spec                   // what runs; the supervisor sets Name and LogDir
 	url      string                      // what a user opens or dials (stack status)
 	health   string                      // what stack status probes: http(s)://... wants 200, grpc://host:port the gRPC health service
+	metrics  string                      // a server process's /metrics URL (stack doctor reads its gauges)
 	ready    func(context.Context) error // polled every 10 ms until nil; nil means ready at once
 	critical bool                        // its exit, or a failure to get ready, stops the stack
 }
@@ -75,7 +76,7 @@ func (s *supervisor) launch(c component) (*launched, error) {
 		return nil, &ComponentError{Component: c.name, Critical: c.critical, Log: p.LogPath, Err: context.Canceled}
 	}
 	s.running = append(s.running, l)
-	s.state.Components = append(s.state.Components, datadir.Component{Name: c.name, Pid: p.Pid(), URL: c.url, Health: c.health, Log: p.LogPath})
+	s.state.Components = append(s.state.Components, datadir.Component{Name: c.name, Pid: p.Pid(), URL: c.url, Health: c.health, Metrics: c.metrics, Log: p.LogPath})
 	_ = s.dir.WriteState(s.state)
 	fmt.Fprintf(s.out, "stack: starting %s (log: %s)...\n", c.name, p.LogPath)
 	return l, nil

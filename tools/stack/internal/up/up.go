@@ -48,8 +48,8 @@ installed) and archival. Ctrl-C stops it; --detach runs it in the background
 flags:
 `
 
-// defaultDataDir is .stack in the repository (or the working directory).
-func defaultDataDir() string {
+// DefaultDataDir is .stack in the repository (or the working directory).
+func DefaultDataDir() string {
 	root, _ := toolbin.Root()
 	return filepath.Join(root, ".stack")
 }
@@ -59,7 +59,7 @@ func defaultDataDir() string {
 func Run(ctx context.Context, args []string, stdout, _ io.Writer) error {
 	fs := cli.NewFlagSet("up", usage)
 	var o options
-	dataDir := fs.String("data-dir", defaultDataDir(), "where the stack keeps its databases, config, secrets and logs (reused by the next up)")
+	dataDir := fs.String("data-dir", DefaultDataDir(), "where the stack keeps its databases, config, secrets and logs (reused by the next up)")
 	fs.IntVar(&o.base, "ports-from", 7233, "frontend gRPC port; the services use the ports after it (history +1, matching +2, internal-frontend +3, worker +6, HTTP +10; --topology multi: second replicas +20)")
 	fs.IntVar(&o.metrics, "metrics-port", 9090, "server /metrics port (--topology multi: this and the next 7)")
 	fs.IntVar(&o.dex, "dex-port", 5556, "Dex port (OIDC issuer http://127.0.0.1:PORT/dex)")
