@@ -66,6 +66,7 @@ type stack struct {
 	issuer, uiURL, frontend, pollerURL, minioURL, promURL string
 
 	serverStart time.Time
+	dexConfig   chan error // Dex's config is written (a bcrypt hash, tens of ms) while other steps run
 	membersDone chan error
 	entry       *launched // the member serving the public frontend
 	optional    []*launched
@@ -108,6 +109,16 @@ func (s *stack) openDataDir(context.Context) error {
 		return err
 	}
 	s.common = localconfig.Config{DataDir: s.dir.Path("db"), DynamicConfigFile: s.dir.DynamicConfig(), InMemory: s.o.ephemeral}
+	s.issuer = fmt.Sprintf("http://127.0.0.1:%d/dex", s.o.dex)
+	s.uiURL = fmt.Sprintf("http://127.0.0.1:%d", s.o.ui)
+	db := s.dir.Path("dex.db")
+	if s.o.ephemeral {
+		db = "" // Dex's memory storage
+	}
+	s.dexConfig = make(chan error, 1)
+	go func() {
+		s.dexConfig <- writeDexConfig(s.dir.Path("dex.yaml"), s.issuer, fmt.Sprintf("127.0.0.1:%d", s.o.dex), db, s.uiURL+"/auth/sso/callback", s.sec)
+	}()
 	return nil
 }
 
@@ -128,8 +139,6 @@ func (s *stack) plan(context.Context) error {
 	}
 	s.members = members(o.topology, o.base, o.metrics, s.common)
 	s.frontend = fmt.Sprintf("127.0.0.1:%d", o.base)
-	s.issuer = fmt.Sprintf("http://127.0.0.1:%d/dex", o.dex)
-	s.uiURL = fmt.Sprintf("http://127.0.0.1:%d", o.ui)
 	s.pollerURL = fmt.Sprintf("http://127.0.0.1:%d", o.poller)
 	s.minioURL = fmt.Sprintf("http://127.0.0.1:%d", o.minio)
 	s.promURL = fmt.Sprintf("http://127.0.0.1:%d", o.prom)
@@ -242,11 +251,7 @@ func (s *stack) startMembers(ctx context.Context, serverArgs, env []string) erro
 
 func (s *stack) startDex(ctx context.Context) error {
 	cfg := s.dir.Path("dex.yaml")
-	db := s.dir.Path("dex.db")
-	if s.o.ephemeral {
-		db = "" // Dex's memory storage
-	}
-	if err := writeDexConfig(cfg, s.issuer, fmt.Sprintf("127.0.0.1:%d", s.o.dex), db, s.uiURL+"/auth/sso/callback", s.sec); err != nil {
+	if err := <-s.dexConfig; err != nil {
 		return err
 	}
 	discovery := s.issuer + "/.well-known/openid-configuration"
