@@ -24,7 +24,6 @@ import (
 	"github.com/go-jose/go-jose/v4/jwt"
 	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/api/operatorservice/v1"
-	"go.temporal.io/api/serviceerror"
 	taskqueuepb "go.temporal.io/api/taskqueue/v1"
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/activity"
@@ -35,7 +34,6 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials/insecure"
-	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/reflect/protoreflect"
 	"google.golang.org/protobuf/types/dynamicpb"
@@ -292,55 +290,6 @@ func TestAuthWithDex(t *testing.T) {
 	if srv.LogContains(old[len(old)-30:]) || srv.LogContains(fresh.Access[len(fresh.Access)-30:]) {
 		t.Fatal("a token appears in the server log")
 	}
-}
-
-// isDenied accepts a denial as a gRPC status or as the SDK's serviceerror.
-func isDenied(err error) bool {
-	var pd *serviceerror.PermissionDenied
-	return status.Code(err) == codes.PermissionDenied || errors.As(err, &pd)
-}
-
-// denyReason is the reason a PermissionDenied carries in its details (the
-// message is Temporal's "Request unauthorized."), from the SDK's serviceerror
-// or a raw gRPC status.
-func denyReason(err error) string {
-	var pd *serviceerror.PermissionDenied
-	if errors.As(err, &pd) {
-		return pd.Reason
-	}
-	if st, ok := status.FromError(err); ok && err != nil {
-		if errors.As(serviceerror.FromStatus(st), &pd) {
-			return pd.Reason
-		}
-	}
-	return ""
-}
-
-func eventually(t *testing.T, timeout time.Duration, what string, f func() error) {
-	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		err := f()
-		if err == nil {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: %v", what, err)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-}
-
-func describeAs(addr, token string) error {
-	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
-	if err != nil {
-		return err
-	}
-	defer conn.Close()
-	ctx, cancel := context.WithTimeout(metadata.AppendToOutgoingContext(context.Background(), "authorization", "Bearer "+token), 5*time.Second)
-	defer cancel()
-	_, err = workflowservice.NewWorkflowServiceClient(conn).DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: "default"})
-	return err
 }
 
 // denyAllWithoutToken calls every method of the WorkflowService,

@@ -4,13 +4,10 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"net/http/httptest"
 	"testing"
 	"time"
 
-	"github.com/prometheus/common/expfmt"
-	"github.com/prometheus/common/model"
 	"go.temporal.io/api/workflowservice/v1"
 	"go.temporal.io/sdk/activity"
 	"go.temporal.io/sdk/client"
@@ -30,28 +27,6 @@ func sleepyWorkflow(ctx workflow.Context, n int) (string, error) {
 	var out string
 	err := workflow.ExecuteActivity(ctx, "Greet", fmt.Sprint(n)).Get(ctx, &out)
 	return out, err
-}
-
-// hostStates reads every stack_poller_history_host_state series.
-func hostStates(t *testing.T, url string) map[string]float64 {
-	t.Helper()
-	resp, err := http.Get(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	parser := expfmt.NewTextParser(model.UTF8Validation)
-	fams, err := parser.TextToMetricFamilies(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]float64{}
-	if f, ok := fams["stack_poller_history_host_state"]; ok {
-		for _, m := range f.Metric {
-			out[m.Label[0].GetValue()] = m.Gauge.GetValue()
-		}
-	}
-	return out
 }
 
 // TestPollerMultiProcessCluster runs the cluster as six processes on

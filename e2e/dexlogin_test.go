@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
@@ -160,46 +159,6 @@ func TestDexloginPKCE(t *testing.T) {
 	if _, e, code := runDexlogin(t, "logn"); code != 2 || !strings.Contains(e, "usage: dexlogin") {
 		t.Fatalf("typo: exit %d, %s", code, e)
 	}
-}
-
-// startLogin runs "dexlogin --no-browser" and returns once it printed the
-// authorization URL, with its stdout and stderr buffers.
-func startLogin(t *testing.T, listen string, args ...string) (*loginProc, *bytes.Buffer, *bytes.Buffer, string) {
-	t.Helper()
-	bin, err := toolbin.Own("./dexlogin")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(bin, append([]string{"--no-browser", "--listen", listen}, args...)...)
-	var stdout, stderr bytes.Buffer
-	pr, pw := io.Pipe()
-	cmd.Stdout = &stdout
-	cmd.Stderr = io.MultiWriter(&stderr, pw)
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	// The scan below ends when the child exits (the pipe is closed then), or
-	// when the watchdog kills a child that printed no URL within a minute.
-	l := &loginProc{cmd: cmd, done: make(chan error, 1)}
-	go func() {
-		err := cmd.Wait()
-		pw.Close()
-		l.done <- err
-	}()
-	watchdog := time.AfterFunc(time.Minute, func() { _ = cmd.Process.Kill() })
-	sc := bufio.NewScanner(pr)
-	authURL := ""
-	for authURL == "" && sc.Scan() {
-		if line := strings.TrimSpace(sc.Text()); strings.Contains(line, "/auth?") {
-			authURL = line
-		}
-	}
-	watchdog.Stop()
-	go func() { _, _ = io.Copy(io.Discard, pr) }()
-	if authURL == "" {
-		t.Fatalf("dexlogin printed no URL (%v):\n%s", l.Wait(), stderr.String())
-	}
-	return l, &stdout, &stderr, authURL
 }
 
 // loginProc is a running dexlogin.

@@ -1,11 +1,9 @@
 package e2e
 
 import (
-	"archive/tar"
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -20,7 +18,6 @@ import (
 	"github.com/temporal-stack/stack/internal/harness/docker"
 	"github.com/temporal-stack/stack/internal/localconfig"
 	"github.com/temporal-stack/stack/internal/proc"
-	"github.com/temporal-stack/stack/internal/toolbin"
 )
 
 // TestImagesRunInDocker loads "stack images" into a real Docker engine and
@@ -182,42 +179,4 @@ func TestImagesRunInDocker(t *testing.T) {
 			t.Fatalf("dexlogin --version: %v\n%s", err, out)
 		}
 	})
-}
-
-// tarDir writes the files under dir into a tar archive at out, with paths
-// relative to dir (an OCI layout archive, as ctr images import takes).
-// stackImages runs "stack images --out DIR" as a user would, from the
-// repository root with env added, and returns the OCI layout's directory
-// and what the command printed.
-func stackImages(ctx context.Context, t *testing.T, env []string, args ...string) (string, string) {
-	t.Helper()
-	stack, err := toolbin.Own("./tools/stack")
-	if err != nil {
-		t.Fatal(err)
-	}
-	root, err := toolbin.Root()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(t.TempDir(), "layout")
-	cmd := exec.CommandContext(ctx, stack, append([]string{"images", "--out", dir}, args...)...)
-	cmd.Dir, cmd.Env = root, append(os.Environ(), env...)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("stack images: %v\n%s", err, out)
-	}
-	return dir, string(out)
-}
-
-func tarDir(dir, out string) error {
-	f, err := os.Create(out)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	tw := tar.NewWriter(f)
-	if err := tw.AddFS(os.DirFS(dir)); err != nil {
-		return err
-	}
-	return tw.Close()
 }

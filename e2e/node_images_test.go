@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -280,43 +279,6 @@ staticPasswords:
 	})
 }
 
-// importNodeImages builds our images ("stack images") and the third-party
-// ones (nodeimages), imports both into the node and returns our images'
-// references by name ("server", "poller", "dexlogin").
-func importNodeImages(ctx context.Context, t *testing.T, n *node.Node) map[string]string {
-	t.Helper()
-	layoutDir, _ := stackImages(ctx, t, nil, "--no-load")
-	archive := filepath.Join(t.TempDir(), "images.tar")
-	if err := tarDir(layoutDir, archive); err != nil {
-		t.Fatal(err)
-	}
-	refs, err := n.ImportImages(ctx, archive)
-	if err != nil {
-		t.Fatal(err)
-	}
-	image := map[string]string{}
-	for _, ref := range refs {
-		if rest, ok := strings.CutPrefix(ref, "docker.io/temporal-stack/"); ok {
-			image[rest[:strings.IndexByte(rest, ':')]] = ref
-		}
-	}
-	if image["server"] == "" || image["poller"] == "" {
-		t.Fatalf("containerd has %s", refs)
-	}
-	third := filepath.Join(t.TempDir(), "third-party.tar")
-	built, err := nodeimages.Build(ctx, third)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := n.ImportImages(ctx, third); err != nil {
-		t.Fatal(err)
-	}
-	for _, b := range built {
-		t.Logf("built %s (%s)", b.Ref, b.Digest)
-	}
-	return image
-}
-
 // dexLogin signs email in at issuer through the authorization-code flow with
 // PKCE, as dexlogin does, and returns the ID token.
 func dexLogin(t *testing.T, issuer, email, password string) string {
@@ -342,43 +304,6 @@ func waitAvailable(ctx context.Context, t *testing.T, n *node.Node, ns, name str
 		}
 		time.Sleep(500 * time.Millisecond)
 	}
-}
-
-func podReady(p *corev1.Pod) bool {
-	for _, c := range p.Status.Conditions {
-		if c.Type == corev1.PodReady && c.Status == corev1.ConditionTrue {
-			return true
-		}
-	}
-	return false
-}
-
-// podReport describes every pod of ns: phase, container states, recent
-// events and the last log lines, for a failure message.
-func podReport(ctx context.Context, n *node.Node, ns string) string {
-	var b strings.Builder
-	pods, _ := n.Client.CoreV1().Pods(ns).List(ctx, metav1.ListOptions{})
-	for _, p := range pods.Items {
-		fmt.Fprintf(&b, "pod %s: %s\n", p.Name, p.Status.Phase)
-		for _, cs := range p.Status.ContainerStatuses {
-			fmt.Fprintf(&b, "  %s ready=%v restarts=%d state=%+v last=%+v\n", cs.Name, cs.Ready, cs.RestartCount, cs.State, cs.LastTerminationState)
-		}
-		logs, _ := n.Client.CoreV1().Pods(ns).GetLogs(p.Name, &corev1.PodLogOptions{}).DoRaw(ctx)
-		fmt.Fprintf(&b, "  log:\n%s\n", lastLines(string(logs), 15))
-	}
-	evs, _ := n.Client.CoreV1().Events(ns).List(ctx, metav1.ListOptions{})
-	for _, e := range evs.Items {
-		fmt.Fprintf(&b, "event %s %s: %s\n", e.InvolvedObject.Name, e.Reason, e.Message)
-	}
-	return b.String()
-}
-
-func lastLines(s string, n int) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	if len(lines) > n {
-		lines = lines[len(lines)-n:]
-	}
-	return strings.Join(lines, "\n")
 }
 
 // testThirdPartyImages runs the images nodeimages builds as a default
@@ -495,41 +420,6 @@ func testThirdPartyImages(ctx context.Context, t *testing.T, n *node.Node, ns, s
 	if got != "temporal_visibility temporal" {
 		t.Fatalf("psql printed %q, want %q", got, "temporal_visibility temporal")
 	}
-}
-
-// psqlOnNode runs one query as user temporal (password given) against
-// host/db from a Job of the PostgreSQL stand-in image, and returns what psql
-// printed (tuples only, unaligned, trimmed).
-func psqlOnNode(ctx context.Context, t *testing.T, n *node.Node, ns, job, host, db, password, query string) string {
-	t.Helper()
-	one, uid, no, yes := int32(1), int64(999), false, true
-	spec := &batchv1.Job{ObjectMeta: metav1.ObjectMeta{Name: job}, Spec: batchv1.JobSpec{BackoffLimit: &one,
-		Template: corev1.PodTemplateSpec{Spec: corev1.PodSpec{RestartPolicy: corev1.RestartPolicyNever, AutomountServiceAccountToken: &no,
-			Containers: []corev1.Container{{Name: "psql", Image: nodeimages.PostgresStandIn, ImagePullPolicy: corev1.PullNever,
-				SecurityContext: &corev1.SecurityContext{RunAsUser: &uid, RunAsGroup: &uid, RunAsNonRoot: &yes, ReadOnlyRootFilesystem: &yes,
-					AllowPrivilegeEscalation: &no, Capabilities: &corev1.Capabilities{Drop: []corev1.Capability{"ALL"}}},
-				Command: []string{"psql", "--host", host, "--username", "temporal", "--dbname", db,
-					"--no-psqlrc", "--tuples-only", "--no-align", "--command", query},
-				Env: []corev1.EnvVar{{Name: "PGPASSWORD", Value: password}, {Name: "PGSSLMODE", Value: "disable"}}}}}}}}
-	if _, err := n.Client.BatchV1().Jobs(ns).Create(ctx, spec, metav1.CreateOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	waitJob(ctx, t, n, ns, job)
-	pods, err := n.Client.CoreV1().Pods(ns).List(ctx, metav1.ListOptions{LabelSelector: "batch.kubernetes.io/job-name=" + job})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range pods.Items {
-		if p.Status.Phase == corev1.PodSucceeded {
-			out, err := n.Client.CoreV1().Pods(ns).GetLogs(p.Name, &corev1.PodLogOptions{}).DoRaw(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return strings.TrimSpace(string(out))
-		}
-	}
-	t.Fatalf("Job %s has no succeeded pod", job)
-	return ""
 }
 
 // waitJob waits up to 3 minutes for Job ns/name to succeed.

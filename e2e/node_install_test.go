@@ -32,7 +32,6 @@ import (
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 
-	"github.com/temporal-stack/stack/internal/harness/dex"
 	"github.com/temporal-stack/stack/internal/harness/node"
 	"github.com/temporal-stack/stack/internal/harness/nodeimages"
 	"github.com/temporal-stack/stack/internal/subcharts"
@@ -420,40 +419,6 @@ func TestInstallOnNode(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
-
-// dexloginAt runs the real dexlogin CLI against issuer, playing the browser
-// with email's password, and returns the access token it prints.
-func dexloginAt(t *testing.T, issuer, email, password string) string {
-	t.Helper()
-	l, stdout, stderr, authURL := startLogin(t, "127.0.0.1:7788", "--issuer", issuer, "--cache-dir", t.TempDir())
-	resp, err := dex.Authorize(authURL, email, password, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if err := l.Wait(); err != nil {
-		t.Fatalf("dexlogin: %v\n%s", err, stderr)
-	}
-	return strings.TrimSpace(stdout.String())
-}
-
-// greetingWorker runs a worker of the Greeting workflow and its activity on
-// task queue "greetings" at addr, holding token, until the returned stop.
-func greetingWorker(t *testing.T, addr, token string) (stop func()) {
-	t.Helper()
-	c, err := client.Dial(client.Options{HostPort: addr, Namespace: "default", HeadersProvider: bearerHeader(token)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := worker.New(c, "greetings", worker.Options{})
-	w.RegisterWorkflowWithOptions(authWorkflow, workflow.RegisterOptions{Name: "Greeting"})
-	w.RegisterActivityWithOptions(greet, activity.RegisterOptions{Name: "Greet"})
-	if err := w.Start(); err != nil {
-		c.Close()
-		t.Fatal(err)
-	}
-	return func() { w.Stop(); c.Close() }
-}
 
 // podIP returns the IP of the one Running pod in ns matching selector.
 func podIP(ctx context.Context, t *testing.T, n *node.Node, ns, selector string) string {

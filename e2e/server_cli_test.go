@@ -2,9 +2,7 @@ package e2e
 
 import (
 	"context"
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,28 +14,7 @@ import (
 	"google.golang.org/grpc/credentials/insecure"
 
 	"github.com/temporal-stack/stack/internal/harness/serverproc"
-	"github.com/temporal-stack/stack/internal/toolbin"
 )
-
-// runServer runs the built server binary and returns its output and exit code.
-func runServer(t *testing.T, env []string, args ...string) (string, int) {
-	t.Helper()
-	bin, err := toolbin.Own("./server")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(bin, args...)
-	cmd.Env = append(os.Environ(), env...)
-	out, err := cmd.CombinedOutput()
-	var ee *exec.ExitError
-	switch {
-	case errors.As(err, &ee):
-		return string(out), ee.ExitCode()
-	case err != nil:
-		t.Fatal(err)
-	}
-	return string(out), 0
-}
 
 func TestServerCLI(t *testing.T) {
 	endToEnd(t, "builds the server binary")

@@ -10,54 +10,11 @@ import (
 	"testing"
 	"time"
 
-	"go.temporal.io/sdk/activity"
-	"go.temporal.io/sdk/client"
-	"go.temporal.io/sdk/worker"
-	"go.temporal.io/sdk/workflow"
-
 	"github.com/temporal-stack/stack/dexlogin/workerauth"
 	"github.com/temporal-stack/stack/internal/datadir"
 	"github.com/temporal-stack/stack/internal/proc"
 	"github.com/temporal-stack/stack/internal/toolbin"
 )
-
-// firstWorkflow dials addr until the frontend answers, then runs one
-// workflow with a worker to completion.
-func firstWorkflow(ctx context.Context, addr string, hp interface {
-	GetHeaders(context.Context) (map[string]string, error)
-}) error {
-	var c client.Client
-	for {
-		var err error
-		c, err = client.DialContext(ctx, client.Options{HostPort: addr, Namespace: "default", HeadersProvider: hp})
-		if err == nil {
-			break
-		}
-		if ctx.Err() != nil {
-			return err
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	defer c.Close()
-	w := worker.New(c, "bench", worker.Options{})
-	w.RegisterWorkflowWithOptions(authWorkflow, workflow.RegisterOptions{Name: "Greeting"})
-	w.RegisterActivityWithOptions(greet, activity.RegisterOptions{Name: "Greet"})
-	if err := w.Start(); err != nil {
-		return err
-	}
-	defer w.Stop()
-	for {
-		run, err := c.ExecuteWorkflow(ctx, client.StartWorkflowOptions{TaskQueue: "bench"}, "Greeting", "bench")
-		if err == nil {
-			var out string
-			return run.Get(ctx, &out)
-		}
-		if ctx.Err() != nil {
-			return err
-		}
-		time.Sleep(50 * time.Millisecond) // the namespace may not exist yet
-	}
-}
 
 // BenchmarkUpToFirstWorkflow: seconds from starting the local stack (fresh
 // data dir, warm build caches) to the first workflow completed, side by side

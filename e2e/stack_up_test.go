@@ -3,14 +3,11 @@ package e2e
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -23,185 +20,8 @@ import (
 	"go.temporal.io/sdk/client"
 
 	"github.com/temporal-stack/stack/chart"
-	"github.com/temporal-stack/stack/dexlogin/workerauth"
 	"github.com/temporal-stack/stack/internal/datadir"
-	"github.com/temporal-stack/stack/internal/proc"
-	"github.com/temporal-stack/stack/internal/toolbin"
 )
-
-// localStack is one "stack up" under test, with every port on loopback
-// chosen from one random base.
-type localStack struct {
-	t                   *testing.T
-	bin, dataDir        string
-	base                int
-	Frontend, Issuer    string
-	UI, Prometheus, Pol string
-}
-
-func newLocalStack(t *testing.T) *localStack {
-	t.Helper()
-	bin, err := toolbin.Own("./tools/stack")
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := 11000 + rand.IntN(18000)
-	return &localStack{t: t, bin: bin, dataDir: t.TempDir(), base: base,
-		Frontend: fmt.Sprintf("127.0.0.1:%d", base), Issuer: fmt.Sprintf("http://127.0.0.1:%d/dex", base+41),
-		UI: fmt.Sprintf("http://127.0.0.1:%d", base+42), Pol: fmt.Sprintf("http://127.0.0.1:%d", base+43),
-		Prometheus: fmt.Sprintf("http://127.0.0.1:%d", base+44)}
-}
-
-// flags are the data dir and every port of this stack.
-func (s *localStack) flags(extra ...string) []string {
-	return append([]string{"--data-dir", s.dataDir}, s.portFlags(extra...)...)
-}
-
-// portFlags are every port of this stack.
-func (s *localStack) portFlags(extra ...string) []string {
-	b := s.base
-	return append([]string{"--ports-from", fmt.Sprint(b), "--metrics-port", fmt.Sprint(b + 50),
-		"--dex-port", fmt.Sprint(b + 41), "--ui-port", fmt.Sprint(b + 42), "--poller-port", fmt.Sprint(b + 43),
-		"--prometheus-port", fmt.Sprint(b + 44), "--minio-port", fmt.Sprint(b + 45)}, extra...)
-}
-
-// run runs a stack command to completion: its combined output and exit code.
-func (s *localStack) run(args ...string) (string, int) {
-	s.t.Helper()
-	root, _ := toolbin.Root()
-	cmd := exec.Command(s.bin, args...)
-	cmd.Dir = root
-	out, err := cmd.CombinedOutput()
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		return string(out), ee.ExitCode()
-	}
-	if err != nil {
-		s.t.Fatal(err)
-	}
-	return string(out), 0
-}
-
-// upDetached runs "up --detach", which returns once the stack is up.
-func (s *localStack) upDetached(extra ...string) string {
-	s.t.Helper()
-	s.t.Cleanup(func() { s.run("down", "--data-dir", s.dataDir) })
-	out, code := s.run(append([]string{"up", "--detach"}, s.flags(extra...)...)...)
-	if code != 0 || !strings.Contains(out, datadir.BannerTitle) {
-		s.t.Fatalf("up --detach: exit %d\n%s", code, out)
-	}
-	return out
-}
-
-// upForeground runs "up" as a child and waits for its ready banner.
-func (s *localStack) upForeground(extra ...string) *proc.Process {
-	s.t.Helper()
-	return s.upWith(s.flags(extra...))
-}
-
-// upWith runs "up" with exactly args as a child and waits for its ready banner.
-func (s *localStack) upWith(args []string) *proc.Process {
-	s.t.Helper()
-	root, _ := toolbin.Root()
-	p, err := proc.Start(proc.Spec{Name: "stack-up", Path: s.bin, LogDir: s.t.TempDir(), Dir: root, Args: append([]string{"up"}, args...)})
-	if err != nil {
-		s.t.Fatal(err)
-	}
-	s.t.Cleanup(func() { p.Stop(60 * time.Second) })
-	if err := p.WaitFor(5*time.Minute, "up", func(context.Context) error {
-		if b, _ := os.ReadFile(p.LogPath); strings.Contains(string(b), datadir.BannerEnd) {
-			return nil
-		}
-		return errors.New("no ready banner yet")
-	}); err != nil {
-		s.t.Fatal(err)
-	}
-	return p
-}
-
-// secrets are the stack's generated credentials (the secrets file must be
-// mode 0600).
-func (s *localStack) secrets() datadir.Secrets {
-	s.t.Helper()
-	d := datadir.Dir(s.dataDir)
-	if st, err := os.Stat(d.SecretsFile()); err != nil || st.Mode().Perm() != 0o600 {
-		s.t.Fatalf("secrets file: %v %v", st, err)
-	}
-	sec, err := d.ReadSecrets()
-	if err != nil {
-		s.t.Fatal(err)
-	}
-	return sec
-}
-
-// admin is an SDK client signed in as the generated admin (password grant).
-func (s *localStack) admin() client.Client {
-	s.t.Helper()
-	sec := s.secrets()
-	hp, err := workerauth.PasswordGrant(context.Background(), workerauth.Config{Issuer: s.Issuer, ClientID: datadir.WorkerClient,
-		ClientSecret: sec.WorkerClientSecret, Username: datadir.AdminEmail, Password: sec.AdminPassword})
-	if err != nil {
-		s.t.Fatal(err)
-	}
-	c, err := client.Dial(client.Options{HostPort: s.Frontend, Namespace: "default", HeadersProvider: hp})
-	if err != nil {
-		s.t.Fatal(err)
-	}
-	return c
-}
-
-// dexloginToken runs the real dexlogin PKCE flow against the stack's Dex,
-// playing the browser, and returns the access token it prints.
-func (s *localStack) dexloginToken() string {
-	s.t.Helper()
-	return dexloginAt(s.t, s.Issuer, "admin@example.com", s.secrets().AdminPassword)
-}
-
-// runGreeting starts authWorkflow on queue "greetings" and runs a worker
-// (holding token) until it completes.
-func runGreeting(t *testing.T, addr, token, id string) {
-	t.Helper()
-	stop := greetingWorker(t, addr, token)
-	defer stop()
-	c, err := client.Dial(client.Options{HostPort: addr, Namespace: "default", HeadersProvider: bearerHeader(token)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	run, err := c.ExecuteWorkflow(ctx, client.StartWorkflowOptions{ID: id, TaskQueue: "greetings"}, "Greeting", "stack")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out string
-	if err := run.Get(ctx, &out); err != nil || out != "hello stack" {
-		t.Fatalf("workflow %s: %q, %v", id, out, err)
-	}
-}
-
-// promQuery returns the first value of an instant query against Prometheus.
-func promQuery(base, q string) (string, error) {
-	resp, err := http.Get(base + "/api/v1/query?query=" + url.QueryEscape(q))
-	if err != nil {
-		return "", err
-	}
-	defer resp.Body.Close()
-	var r struct {
-		Data struct {
-			Result []struct {
-				Value []any `json:"value"`
-			} `json:"result"`
-		} `json:"data"`
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&r); err != nil {
-		return "", err
-	}
-	if len(r.Data.Result) == 0 {
-		return "", fmt.Errorf("%s: no series", q)
-	}
-	return fmt.Sprint(r.Data.Result[0].Value[1]), nil
-}
 
 // TestStackUp runs the README's first command as a user would, then each
 // behaviour on that one stack: up in the background, status and doctor, auth,
