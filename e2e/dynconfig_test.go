@@ -41,7 +41,7 @@ func TestDynamicConfigFromConfigMap(t *testing.T) {
 	if _, err := cp.Client.CoreV1().Namespaces().Create(ctx, &corev1.Namespace{ObjectMeta: metav1.ObjectMeta{Name: kubeNS}}, metav1.CreateOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	setConfig := func(content string) {
+	setConfig := func(t *testing.T, content string) {
 		t.Helper()
 		cm := &corev1.ConfigMap{ObjectMeta: metav1.ObjectMeta{Name: cmName, Namespace: kubeNS}, Data: map[string]string{dataKey: content}}
 		if _, err := cms.Update(ctx, cm, metav1.UpdateOptions{}); err != nil {
@@ -89,7 +89,7 @@ func TestDynamicConfigFromConfigMap(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	limit := func() int64 {
+	limit := func(t *testing.T) int64 {
 		t.Helper()
 		resp, err := c.WorkflowService().DescribeNamespace(ctx, &workflowservice.DescribeNamespaceRequest{Namespace: testNS})
 		if err != nil {
@@ -97,18 +97,18 @@ func TestDynamicConfigFromConfigMap(t *testing.T) {
 		}
 		return resp.NamespaceInfo.GetLimits().GetBlobSizeLimitError()
 	}
-	waitLimit := func(want int64) {
+	waitLimit := func(t *testing.T, want int64) {
 		t.Helper()
 		deadline := time.Now().Add(20 * time.Second)
-		for limit() != want {
+		for limit(t) != want {
 			if time.Now().After(deadline) {
-				t.Fatalf("blob size limit still %d, want %d; server log tail:\n%s", limit(), want, srv.Proc.Tail(20))
+				t.Fatalf("blob size limit still %d, want %d; server log tail:\n%s", limit(t), want, srv.Proc.Tail(20))
 			}
 			time.Sleep(50 * time.Millisecond)
 		}
 	}
 	// waitMetric polls /metrics: the server's reporter flushes every second.
-	waitMetric := func(name string, ok func(float64) bool) {
+	waitMetric := func(t *testing.T, name string, ok func(float64) bool) {
 		t.Helper()
 		deadline := time.Now().Add(10 * time.Second)
 		for {
@@ -128,25 +128,23 @@ func TestDynamicConfigFromConfigMap(t *testing.T) {
 		return err
 	}
 
-	{
-		t.Log("step: edit applies live")
-		if got := limit(); got != 2048 {
+	t.Run("an edit applies live", func(t *testing.T) {
+		if got := limit(t); got != 2048 {
 			t.Fatalf("limit at start-up = %d, want 2048 from the ConfigMap (not the unrelated one)", got)
 		}
 		err := startWorkflow("too-big")
 		if err == nil || !strings.Contains(err.Error(), "exceeds") {
 			t.Fatalf("a 4 KiB input under a 2 KiB limit: err = %v, want a size error", err)
 		}
-		setConfig(fmt.Sprintf(blobLimit, 1<<20))
-		waitLimit(1 << 20)
+		setConfig(t, fmt.Sprintf(blobLimit, 1<<20))
+		waitLimit(t, 1<<20)
 		if err := startWorkflow("fits-now"); err != nil {
 			t.Fatalf("after raising the limit: %v", err)
 		}
-	}
+	})
 
-	{
-		t.Log("step: broken yaml keeps last good")
-		setConfig("limit.blobSize.error: [ {value: ")
+	t.Run("broken YAML keeps the last good config, with a Warning event", func(t *testing.T) {
+		setConfig(t, "limit.blobSize.error: [ {value: ")
 		deadline := time.Now().Add(20 * time.Second)
 		for {
 			evs, err := cp.Client.CoreV1().Events(kubeNS).List(ctx, metav1.ListOptions{FieldSelector: "involvedObject.name=" + cmName + ",reason=InvalidDynamicConfig"})
@@ -164,27 +162,26 @@ func TestDynamicConfigFromConfigMap(t *testing.T) {
 			}
 			time.Sleep(100 * time.Millisecond)
 		}
-		waitMetric("stack_dynamic_config_invalid", func(v float64) bool { return v == 1 })
-		if got := limit(); got != 1<<20 {
+		waitMetric(t, "stack_dynamic_config_invalid", func(v float64) bool { return v == 1 })
+		if got := limit(t); got != 1<<20 {
 			t.Fatalf("limit = %d after broken YAML, want the last good 1 MiB", got)
 		}
 		if !srv.LogContains("Rejected dynamic config", "@") {
 			t.Fatal("the rejection is not logged with the resourceVersion")
 		}
-		setConfig(fmt.Sprintf(blobLimit, 3000))
-		waitLimit(3000)
-		waitMetric("stack_dynamic_config_invalid", func(v float64) bool { return v == 0 })
-	}
+		setConfig(t, fmt.Sprintf(blobLimit, 3000))
+		waitLimit(t, 3000)
+		waitMetric(t, "stack_dynamic_config_invalid", func(v float64) bool { return v == 0 })
+	})
 
-	{
-		t.Log("step: watch survives apiserver restart")
+	t.Run("the watch survives a kube-apiserver restart", func(t *testing.T) {
 		cp.KillAPIServer()
 		// Give the server's watch time to notice and start its backoff.
 		time.Sleep(3 * time.Second)
 		cp.StartAPIServer()
-		setConfig(fmt.Sprintf(blobLimit, 5000))
-		waitLimit(5000)
-		waitMetric("stack_dynamic_config_watch_restarts_total", func(v float64) bool { return v >= 1 })
-		waitMetric("stack_dynamic_config_generation", func(v float64) bool { return v == 4 })
-	}
+		setConfig(t, fmt.Sprintf(blobLimit, 5000))
+		waitLimit(t, 5000)
+		waitMetric(t, "stack_dynamic_config_watch_restarts_total", func(v float64) bool { return v >= 1 })
+		waitMetric(t, "stack_dynamic_config_generation", func(v float64) bool { return v == 4 })
+	})
 }
