@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net"
@@ -21,6 +22,8 @@ import (
 
 	"github.com/temporal-stack/stack/chart"
 	"github.com/temporal-stack/stack/internal/datadir"
+	"github.com/temporal-stack/stack/internal/proc"
+	"github.com/temporal-stack/stack/internal/toolbin"
 )
 
 // TestStackUp runs the README's first command as a user would, then each
@@ -370,5 +373,40 @@ func TestStackUpErrors(t *testing.T) {
 	}
 	if out, code := s.run("status", "--data-dir", t.TempDir()); code != 1 || !strings.Contains(out, "no stack is running") {
 		t.Fatalf("status of nothing: exit %d\n%s", code, out)
+	}
+}
+
+// TestStackUpInterrupted: SIGTERM (as Ctrl-C) while the stack starts stops
+// what has started, mid-step, and says so.
+func TestStackUpInterrupted(t *testing.T) {
+	endToEnd(t, "builds and runs the local stack")
+	s := newLocalStack(t)
+	root, _ := toolbin.Root()
+	p, err := proc.Start(proc.Spec{Name: "stack-up", Path: s.bin, LogDir: t.TempDir(), Dir: root,
+		Args: append([]string{"up"}, s.flags("--no-ui", "--no-prometheus", "--archival", "off")...)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Stop(60 * time.Second) })
+	if err := p.WaitFor(5*time.Minute, "starting Dex", func(context.Context) error {
+		if b, _ := os.ReadFile(p.LogPath); !strings.Contains(string(b), "stack: starting dex") {
+			return errors.New("not yet")
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	p.Stop(60 * time.Second)
+	if _, err := p.Exited(); err == nil || !strings.Contains(p.Tail(5), "while starting; stopped") || strings.Contains(p.Tail(40), datadir.BannerTitle) {
+		t.Fatalf("up after SIGTERM while starting: %v\n%s", err, p.Tail(40))
+	}
+	for what, addr := range map[string]string{"the frontend": s.Frontend, "Dex": strings.TrimSuffix(strings.TrimPrefix(s.Issuer, "http://"), "/dex")} {
+		if c, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
+			c.Close()
+			t.Errorf("%s still listens after the interrupted start", what)
+		}
+	}
+	if _, ok, _ := datadir.Dir(s.dataDir).Running(); ok {
+		t.Error("the state file still says a stack runs")
 	}
 }
