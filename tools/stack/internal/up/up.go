@@ -151,11 +151,12 @@ func run(ctx context.Context, o options, out io.Writer) error {
 	s := &stack{o: o, dir: o.dataDir, out: out}
 	defer s.close()
 	for _, st := range steps {
-		if err := st.run(s, ctx); err != nil {
-			return err
-		}
-		if ctx.Err() != nil {
+		err := st.run(s, ctx)
+		if ctx.Err() != nil { // the step was cut short, or ended as the signal came
 			return interrupted(ctx)
+		}
+		if err != nil {
+			return err
 		}
 	}
 	if err := s.sup.supervise(ctx); err != nil {
