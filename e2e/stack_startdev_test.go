@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -192,6 +193,20 @@ func TestStackUpStartDevFlags(t *testing.T) {
 		}
 		if _, err := provider.Verifier(&oidc.Config{ClientID: datadir.UIClient}).Verify(ctx, token); err != nil {
 			t.Fatalf("the codec server's token is not the UI user's Dex token: %v", err)
+		}
+	})
+
+	t.Run("stack temporal runs the pinned temporal CLI", func(t *testing.T) {
+		if _, err := exec.LookPath("temporal"); err != nil && !strings.Contains(banner, "go run ./tools/stack temporal --profile local workflow list") {
+			t.Errorf("no temporal CLI on PATH, and the banner does not say how to run one:\n%s", banner)
+		}
+		token := dexloginAt(t, s.Issuer, datadir.AdminEmail, sec.AdminPassword)
+		out, code := s.run("temporal", "workflow", "list", "--address", s.Frontend, "--namespace", "orders", "--api-key", token, "--output", "json")
+		if code != 0 || !strings.Contains(out, "order-") {
+			t.Fatalf("stack temporal workflow list: exit %d\n%s", code, out)
+		}
+		if out, code := s.run("temporal", "workflow", "list", "--address", s.Frontend, "--namespace", "orders"); code != 1 || !strings.Contains(out, "PermissionDenied") && !strings.Contains(strings.ToLower(out), "denied") {
+			t.Fatalf("without a token: exit %d\n%s", code, out)
 		}
 	})
 
