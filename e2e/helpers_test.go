@@ -245,7 +245,8 @@ func browserLogin(t *testing.T, uiURL, user, password, namespace, workflowID str
 }
 
 // browserLoginCodec is browserLogin that then opens the workflow and waits
-// for the UI to call the codec server at codecEndpoint ("" = do not).
+// for the UI to call the codec server at codecEndpoint ("" = do not); the
+// browser accepts any certificate (the test's codec server has its own).
 func browserLoginCodec(t *testing.T, uiURL, user, password, namespace, workflowID, codecEndpoint string) string {
 	t.Helper()
 	if _, err := exec.LookPath("chromium"); err != nil {
@@ -282,7 +283,7 @@ func browserLoginCodec(t *testing.T, uiURL, user, password, namespace, workflowI
 	cmd.Dir = dir
 	// The password goes through the environment, never the command line.
 	cmd.Env = append(os.Environ(), "UI_URL="+uiURL, "UI_USER="+user, "UI_PASSWORD="+password,
-		"UI_NAMESPACE="+namespace, "UI_WORKFLOW_ID="+workflowID, "UI_SCREENSHOT="+shot, "UI_CODEC_ENDPOINT="+codecEndpoint)
+		"UI_NAMESPACE="+namespace, "UI_WORKFLOW_ID="+workflowID, "UI_SCREENSHOT="+shot, "UI_CODEC_ENDPOINT="+codecEndpoint, "UI_IGNORE_HTTPS_ERRORS=1")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("browser login to %s: %v\n%s\n(screenshot: %s)", uiURL, err, out, strings.TrimSuffix(shot, ".png")+"-failure.png")

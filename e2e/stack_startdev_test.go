@@ -28,9 +28,10 @@ import (
 	"github.com/temporal-stack/stack/internal/datadir"
 )
 
-// codecServer is a Temporal codec server that decodes nothing (payloads
-// come back as they went) and records the Authorization header of each
-// /decode call; it answers the browser's CORS preflight for origin.
+// codecServer is a Temporal codec server over https (the Web UI sends the
+// user's token to https endpoints only) that decodes nothing (payloads come
+// back as they went) and records the Authorization header of each /decode
+// call; it answers the browser's CORS preflight for origin.
 type codecServer struct {
 	*httptest.Server
 	mu    sync.Mutex
@@ -39,10 +40,10 @@ type codecServer struct {
 
 func newCodecServer(t *testing.T, origin string) *codecServer {
 	c := &codecServer{}
-	c.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	c.Server = httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Access-Control-Allow-Origin", origin)
 		w.Header().Set("Access-Control-Allow-Methods", "POST, OPTIONS")
-		w.Header().Set("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Namespace")
+		w.Header().Set("Access-Control-Allow-Headers", "Authorization, Authorization-Extras, Content-Type, X-Namespace")
 		if r.Method == http.MethodOptions {
 			return
 		}
@@ -74,7 +75,7 @@ func TestStackUpStartDevFlags(t *testing.T) {
 	codec := newCodecServer(t, s.UI)
 	p := s.upWith(s.portFlags("--ephemeral", "--namespace", "orders", "--namespace", "billing",
 		"--search-attribute", "CustomerId=Keyword", "--search-attribute", "Amount=double",
-		"--dynamic-config-value", "limit.blobSize.error=12345", "--dynamic-config-value", `frontend.namespaceRPS={"unused":1}`,
+		"--dynamic-config-value", "limit.blobSize.error=12345", "--dynamic-config-value", `history.archivalProcessorArchiveDelay="2s"`,
 		"--ui-codec-endpoint", codec.URL, "--log-level", "warn", "--no-prometheus"))
 	out, _ := os.ReadFile(p.LogPath)
 	banner, _ := datadir.Banner(string(out))
@@ -149,7 +150,7 @@ func TestStackUpStartDevFlags(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, want := range []string{"limit.blobSize.error:\n  - value: 12345\n", "stack.auth.rolePolicy:", "# Who may do what"} {
+		for _, want := range []string{"limit.blobSize.error:\n  - value: 12345\n", "history.archivalProcessorArchiveDelay:\n  - value: 2s\n", "stack.auth.rolePolicy:", "# Who may do what"} {
 			if !strings.Contains(string(b), want) {
 				t.Errorf("the live file lacks %q:\n%s", want, b)
 			}
@@ -201,11 +202,11 @@ func TestStackUpStartDevFlags(t *testing.T) {
 			t.Errorf("no temporal CLI on PATH, and the banner does not say how to run one:\n%s", banner)
 		}
 		token := dexloginAt(t, s.Issuer, datadir.AdminEmail, sec.AdminPassword)
-		out, code := s.run("temporal", "workflow", "list", "--address", s.Frontend, "--namespace", "orders", "--api-key", token, "--output", "json")
+		out, code := s.run("temporal", "workflow", "list", "--address", s.Frontend, "--tls=false", "--namespace", "orders", "--api-key", token, "--output", "json")
 		if code != 0 || !strings.Contains(out, "order-") {
 			t.Fatalf("stack temporal workflow list: exit %d\n%s", code, out)
 		}
-		if out, code := s.run("temporal", "workflow", "list", "--address", s.Frontend, "--namespace", "orders"); code != 1 || !strings.Contains(out, "PermissionDenied") && !strings.Contains(strings.ToLower(out), "denied") {
+		if out, code := s.run("temporal", "workflow", "list", "--address", s.Frontend, "--tls=false", "--namespace", "orders"); code != 1 || !strings.Contains(out, "Request unauthorized") {
 			t.Fatalf("without a token: exit %d\n%s", code, out)
 		}
 	})

@@ -362,9 +362,9 @@ func TestStackUpErrors(t *testing.T) {
 		t.Fatalf("bad --postgres: exit %d\n%s", code, out)
 	}
 	// A dynamic config value the server would refuse is refused before anything starts, and not written.
-	dc := filepath.Join(s.dataDir, "dynamic_config.yaml")
-	os.Remove(filepath.Join(s.dataDir, "LAYOUT"))
-	if out, code := s.run(append([]string{"up", "--dynamic-config-value", "no.such.key=1"}, s.flags()...)...); code != 1 ||
+	fresh := t.TempDir()
+	dc := filepath.Join(fresh, "dynamic_config.yaml")
+	if out, code := s.run(append([]string{"up", "--dynamic-config-value", "no.such.key=1", "--data-dir", fresh}, s.portFlags()...)...); code != 1 ||
 		!strings.Contains(out, "the server would not accept it") {
 		t.Fatalf("unknown dynamic config key: exit %d\n%s", code, out)
 	}

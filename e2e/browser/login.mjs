@@ -8,7 +8,8 @@
 // Every flag can also come from the environment: UI_URL, UI_USER, UI_PASSWORD,
 // UI_NAMESPACE, UI_WORKFLOW_ID, UI_SCREENSHOT, CHROMIUM (browser path),
 // UI_TIMEOUT_MS. With --codec-endpoint (UI_CODEC_ENDPOINT) it then opens the
-// workflow and waits for the UI's POST to the codec server's /decode. On success it prints one JSON line and exits 0; on failure
+// workflow and waits for the UI's POST to the codec server's /decode
+// (UI_IGNORE_HTTPS_ERRORS=1 accepts its certificate). On success it prints one JSON line and exits 0; on failure
 // it saves <screenshot>-failure.png, prints the URL, title and visible error
 // text to stderr and exits 1.
 import { chromium } from 'playwright-core';
@@ -25,6 +26,8 @@ const { values: a } = parseArgs({
     chromium: { type: 'string', default: process.env.CHROMIUM ?? '/usr/bin/chromium' },
     'timeout-ms': { type: 'string', default: process.env.UI_TIMEOUT_MS ?? '60000' },
     'codec-endpoint': { type: 'string', default: process.env.UI_CODEC_ENDPOINT ?? '' },
+    // A test's codec server has a throwaway certificate.
+    'ignore-https-errors': { type: 'boolean', default: process.env.UI_IGNORE_HTTPS_ERRORS === '1' },
   },
 });
 if (!a.password || !a['workflow-id']) {
@@ -43,7 +46,7 @@ const browser = await chromium.launch({
   headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu'],
 });
-const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, ignoreHTTPSErrors: a['ignore-https-errors'] })).newPage();
 page.setDefaultTimeout(timeout);
 const apiErrors = [];
 page.on('response', (r) => {

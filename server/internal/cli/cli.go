@@ -216,6 +216,10 @@ func startCommand() *urfave.Command {
 				Usage:   "create this namespace before the services start, if it does not exist (repeatable; SQL stores; archival from namespaceDefaults)",
 				EnvVars: []string{"TEMPORAL_NAMESPACES"},
 			},
+			&urfave.StringSliceFlag{
+				Name:  "search-attribute",
+				Usage: "NAME=TYPE: map this custom search attribute in the namespaces --namespace creates (repeatable; TYPE: Text, Keyword, Int, Double, Bool, Datetime, KeywordList)",
+			},
 			&urfave.DurationFlag{
 				Name:  "namespace-retention",
 				Value: 72 * time.Hour,
@@ -275,7 +279,11 @@ func start(c *urfave.Context) error {
 	logger.Info("Starting.", tag.NewStringTag("version", version.String(program)),
 		tag.NewStringsTag("services", services))
 	if namespaces := splitList(c.StringSlice("namespace")); len(namespaces) > 0 {
-		if err := createNamespaces(cfg, namespaces, c.Duration("namespace-retention")); err != nil {
+		attrs, err := parseSearchAttributes(c.StringSlice("search-attribute"))
+		if err != nil {
+			return urfave.Exit("usage: "+err.Error(), 2)
+		}
+		if err := createNamespaces(cfg, namespaces, c.Duration("namespace-retention"), attrs); err != nil {
 			return urfave.Exit(err.Error(), 1)
 		}
 		logger.Info("Namespaces present.", tag.NewStringsTag("namespaces", namespaces))

@@ -17,8 +17,10 @@ import (
 // does), so that workers started alongside the server find them from its
 // first request instead of backing off on NamespaceNotFound. Archival follows
 // the config's namespaceDefaults when the cluster has archival enabled.
-// Existing namespaces are left as they are.
-func createNamespaces(cfg *config.Config, names []string, retention time.Duration) error {
+// searchAttributes (name → type) are mapped in each new namespace, so every
+// service's namespace cache has them from the start. Existing namespaces are
+// left as they are.
+func createNamespaces(cfg *config.Config, names []string, retention time.Duration, searchAttributes map[string]enumspb.IndexedValueType) error {
 	if len(names) == 0 {
 		return nil
 	}
@@ -32,7 +34,7 @@ func createNamespaces(cfg *config.Config, names []string, retention time.Duratio
 	cluster := cfg.ClusterMetadata.CurrentClusterName
 	var nss []*sqliteschema.NamespaceConfig
 	for _, name := range names {
-		ns, err := sqliteschema.NewNamespaceConfig(cluster, name, false, nil)
+		ns, err := sqliteschema.NewNamespaceConfig(cluster, name, false, searchAttributes)
 		if err != nil {
 			return err
 		}
@@ -54,3 +56,19 @@ func createNamespaces(cfg *config.Config, names []string, retention time.Duratio
 }
 
 func enabled(state string) bool { return strings.EqualFold(state, "enabled") }
+
+// parseSearchAttributes reads --search-attribute NAME=TYPE values; TYPE is
+// an indexed value type as Temporal spells it (Keyword, or
+// INDEXED_VALUE_TYPE_KEYWORD).
+func parseSearchAttributes(values []string) (map[string]enumspb.IndexedValueType, error) {
+	out := map[string]enumspb.IndexedValueType{}
+	for _, v := range values {
+		name, typ, ok := strings.Cut(v, "=")
+		t, err := enumspb.IndexedValueTypeFromString(typ)
+		if !ok || name == "" || err != nil || t == enumspb.INDEXED_VALUE_TYPE_UNSPECIFIED {
+			return nil, fmt.Errorf("--search-attribute %q: want NAME=TYPE, TYPE one of Text, Keyword, Int, Double, Bool, Datetime, KeywordList", v)
+		}
+		out[name] = t
+	}
+	return out, nil
+}

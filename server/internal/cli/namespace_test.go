@@ -60,7 +60,7 @@ func stored(t *testing.T, cfg *config.Config, name string) *persistencespb.Names
 
 func TestCreateNamespaces(t *testing.T) {
 	cfg := sqliteConfig(t, true)
-	if err := createNamespaces(cfg, []string{"default", "orders"}, 72*time.Hour); err != nil {
+	if err := createNamespaces(cfg, []string{"default", "orders"}, 72*time.Hour, nil); err != nil {
 		t.Fatal(err)
 	}
 	d := stored(t, cfg, "orders")
@@ -76,7 +76,7 @@ func TestCreateNamespaces(t *testing.T) {
 
 	// A second start leaves existing namespaces as they are.
 	id := stored(t, cfg, "default").GetInfo().GetId()
-	if err := createNamespaces(cfg, []string{"default"}, 30*24*time.Hour); err != nil {
+	if err := createNamespaces(cfg, []string{"default"}, 30*24*time.Hour, nil); err != nil {
 		t.Fatal(err)
 	}
 	again := stored(t, cfg, "default")
@@ -87,7 +87,7 @@ func TestCreateNamespaces(t *testing.T) {
 
 func TestCreateNamespacesArchivalOff(t *testing.T) {
 	cfg := sqliteConfig(t, false)
-	if err := createNamespaces(cfg, []string{"default"}, 24*time.Hour); err != nil {
+	if err := createNamespaces(cfg, []string{"default"}, 24*time.Hour, nil); err != nil {
 		t.Fatal(err)
 	}
 	if c := stored(t, cfg, "default").GetConfig(); c.GetHistoryArchivalState() != enumspb.ARCHIVAL_STATE_DISABLED ||
@@ -109,7 +109,7 @@ func TestCreateNamespacesRefused(t *testing.T) {
 		"not an SQL store":                   {cassandra, 72 * time.Hour, "register namespaces through the API"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			err := createNamespaces(tc.cfg, []string{"default"}, tc.retention)
+			err := createNamespaces(tc.cfg, []string{"default"}, tc.retention, nil)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("got %v, want an error containing %q", err, tc.want)
 			}
@@ -123,10 +123,36 @@ func TestCreateNamespacesInMemory(t *testing.T) {
 	cfg := sqliteConfig(t, false)
 	cfg.Persistence.DataStores["default"].SQL.ConnectAttributes = map[string]string{"mode": "memory", "cache": "shared", "setup": "true"}
 	cfg.Persistence.DataStores["default"].SQL.DatabaseName = "ns-" + t.Name()
-	if err := createNamespaces(cfg, []string{"default"}, 24*time.Hour); err != nil {
+	if err := createNamespaces(cfg, []string{"default"}, 24*time.Hour, nil); err != nil {
 		t.Fatal(err)
 	}
 	if d := stored(t, cfg, "default"); d.GetInfo().GetName() != "default" {
 		t.Fatalf("namespace as stored: %v", d)
+	}
+}
+
+// --search-attribute maps custom search attributes in the namespaces created
+// at start, as start-dev does, so every service's cache has them at once.
+func TestCreateNamespacesWithSearchAttributes(t *testing.T) {
+	cfg := sqliteConfig(t, false)
+	attrs, err := parseSearchAttributes([]string{"CustomerId=Keyword", "Amount=INDEXED_VALUE_TYPE_DOUBLE"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := createNamespaces(cfg, []string{"orders"}, 24*time.Hour, attrs); err != nil {
+		t.Fatal(err)
+	}
+	aliases := stored(t, cfg, "orders").GetConfig().GetCustomSearchAttributeAliases()
+	got := map[string]string{}
+	for field, alias := range aliases {
+		got[alias] = field
+	}
+	if !strings.HasPrefix(got["CustomerId"], "Keyword") || !strings.HasPrefix(got["Amount"], "Double") {
+		t.Fatalf("aliases as stored: %v", aliases)
+	}
+	for _, bad := range []string{"CustomerId", "=Keyword", "X=keyword", "X=Blob", "X=Unspecified"} {
+		if _, err := parseSearchAttributes([]string{bad}); err == nil {
+			t.Errorf("--search-attribute %s accepted", bad)
+		}
 	}
 }

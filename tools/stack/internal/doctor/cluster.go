@@ -1,7 +1,6 @@
 package doctor
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net"
@@ -49,7 +48,7 @@ func Cluster(ctx context.Context, c kubernetes.Interface, client *http.Client, r
 		out = append(out, checkIssuer(ctx, client, issuer,
 			fmt.Sprintf("the issuer must be reachable from your browser: check dex.issuer and that Dex runs (kubectl -n %s logs deploy/%s)", r.Namespace, r.object("dex")))...)
 	}
-	out = append(out, checkServerPods(ctx, c, r)...)
+	out = append(out, checkServerPods(ctx, c, r, issuer)...)
 	out = append(out, checkConfigMap(ctx, c, r, env.Data["TEMPORAL_DYNAMIC_CONFIG_CONFIGMAP"])...)
 	if issuer != "" {
 		out = append(out, clusterUIAuth(ctx, c, r, issuer))
@@ -99,7 +98,7 @@ const serverComponents = "app.kubernetes.io/component in (frontend,internal-fron
 // checkServerPods reads each server pod's gauges through the API server's
 // pod proxy: discovery of the issuer from inside the cluster, and whether
 // the last dynamic config was accepted.
-func checkServerPods(ctx context.Context, c kubernetes.Interface, r Release) []Finding {
+func checkServerPods(ctx context.Context, c kubernetes.Interface, r Release, issuer string) []Finding {
 	pods, err := c.CoreV1().Pods(r.Namespace).List(ctx, r.selector(serverComponents))
 	if err != nil {
 		return []Finding{fail("server pods listed", err.Error(), "check your kubeconfig's permissions in namespace "+r.Namespace)}
@@ -117,19 +116,13 @@ func checkServerPods(ctx context.Context, c kubernetes.Interface, r Release) []F
 				}
 			}
 		}
-		pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
-		b, err := c.CoreV1().Pods(r.Namespace).ProxyGet("http", p.Name, port, "/metrics", nil).DoRaw(pctx)
-		cancel()
-		if err != nil {
-			out = append(out, fail("metrics of server pod "+p.Name+" readable", err.Error(), fmt.Sprintf("kubectl -n %s logs %s", r.Namespace, p.Name)))
-			continue
+		name := p.Name
+		fetch := func(ctx context.Context) ([]byte, error) {
+			ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+			defer cancel()
+			return c.CoreV1().Pods(r.Namespace).ProxyGet("http", name, port, "/metrics", nil).DoRaw(ctx)
 		}
-		m, err := parseServerMetrics(bytes.NewReader(b))
-		if err != nil {
-			out = append(out, fail("metrics of server pod "+p.Name+" readable", err.Error(), fmt.Sprintf("kubectl -n %s logs %s", r.Namespace, p.Name)))
-			continue
-		}
-		out = append(out, checkServerMetrics("server pod "+p.Name, m,
+		out = append(out, serverFindings(ctx, "server pod "+name, issuer, fetch, fmt.Sprintf("kubectl -n %s logs %s", r.Namespace, name),
 			fmt.Sprintf("kubectl -n %s describe configmap %s shows the rejection (events); fix it with kubectl edit", r.Namespace, r.object("live-dynamic-config")))...)
 	}
 	if len(out) == 0 {

@@ -6,11 +6,13 @@
 package doctor
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
+	"regexp"
 	"strings"
 	"time"
 
@@ -170,6 +172,60 @@ func parseServerMetrics(r io.Reader) (serverMetrics, error) {
 		}
 	}
 	return m, nil
+}
+
+// serverFindings reads one server process's gauges with fetch (its /metrics
+// text) and checks them. The server publishes them on a reporting interval
+// (about a second), so failures are read again once after 2 s before they
+// are reported. issuer names the issuer the stack is configured with
+// (Temporal's reporter rewrites label values: http___host_5556_dex).
+func serverFindings(ctx context.Context, who, issuer string, fetch func(context.Context) ([]byte, error), readFix, dynconfigFix string) []Finding {
+	var out []Finding
+	for attempt := 0; attempt < 2; attempt++ {
+		if attempt > 0 {
+			select {
+			case <-ctx.Done():
+				return out
+			case <-time.After(2 * time.Second):
+			}
+		}
+		b, err := fetch(ctx)
+		var m serverMetrics
+		if err == nil {
+			m, err = parseServerMetrics(bytes.NewReader(b))
+		}
+		if err != nil {
+			out = []Finding{fail("metrics of "+who+" readable", err.Error(), readFix)}
+			continue
+		}
+		m.relabel(issuer)
+		out = checkServerMetrics(who, m, dynconfigFix)
+		if !anyFailed(out) {
+			break
+		}
+	}
+	return out
+}
+
+func anyFailed(fs []Finding) bool {
+	for _, f := range fs {
+		if !f.OK() {
+			return true
+		}
+	}
+	return false
+}
+
+// relabel puts the issuer's own URL back where the metrics reporter
+// replaced each character other than letters and digits with "_".
+func (m serverMetrics) relabel(issuer string) {
+	sanitized := regexp.MustCompile(`[^A-Za-z0-9]`).ReplaceAllString(issuer, "_")
+	for _, mp := range []map[string]float64{m.discovered, m.unusable} {
+		if v, ok := mp[sanitized]; ok && sanitized != issuer {
+			delete(mp, sanitized)
+			mp[issuer] = v
+		}
+	}
 }
 
 // checkServerMetrics turns one server process's gauges into findings.

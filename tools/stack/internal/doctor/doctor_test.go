@@ -78,6 +78,12 @@ stack_dynamic_config_invalid 1
 			t.Errorf("lacks %q:\n%s", want, got)
 		}
 	}
+	// Temporal's reporter rewrites label values; the finding names the issuer as configured.
+	m, _ = parseServerMetrics(strings.NewReader("stack_auth_oidc_discovered{issuer=\"http___127_0_0_1_5556_dex\"} 0\n"))
+	m.relabel("http://127.0.0.1:5556/dex")
+	if got := failed(checkServerMetrics("pod p", m, "")); !strings.Contains(got, "OIDC discovery of http://127.0.0.1:5556/dex fails") {
+		t.Fatalf("relabelled: %s", got)
+	}
 	m, _ = parseServerMetrics(strings.NewReader("stack_auth_oidc_discovered{issuer=\"http://a/dex\"} 1\nstack_dynamic_config_invalid 0\n"))
 	if got := failed(checkServerMetrics("pod p", m, "")); got != "" {
 		t.Fatalf("a healthy server: %s", got)

@@ -3,6 +3,7 @@ package doctor
 import (
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -31,6 +32,11 @@ func Local(ctx context.Context, dir datadir.Dir) []Finding {
 	client := &http.Client{}
 	var issuer string
 	for _, c := range s.Components {
+		if c.Name == "dex" {
+			issuer = c.URL
+		}
+	}
+	for _, c := range s.Components {
 		check := "component " + c.Name + " healthy"
 		switch {
 		case !datadir.Alive(c.Pid):
@@ -48,11 +54,8 @@ func Local(ctx context.Context, dir datadir.Dir) []Finding {
 				out = append(out, pass(check))
 			}
 		}
-		if c.Name == "dex" {
-			issuer = c.URL
-		}
 		if c.Metrics != "" && datadir.Alive(c.Pid) {
-			out = append(out, scrapeLocal(ctx, client, c, dir)...)
+			out = append(out, scrapeLocal(ctx, client, c, dir, issuer)...)
 		}
 	}
 	if issuer != "" {
@@ -74,18 +77,17 @@ func Local(ctx context.Context, dir datadir.Dir) []Finding {
 }
 
 // scrapeLocal reads one server process's gauges.
-func scrapeLocal(ctx context.Context, client *http.Client, c datadir.Component, dir datadir.Dir) []Finding {
-	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, c.Metrics, nil)
-	resp, err := client.Do(req)
-	if err != nil {
-		return []Finding{fail(c.Name+" metrics readable", err.Error(), "read its log "+c.Log)}
+func scrapeLocal(ctx context.Context, client *http.Client, c datadir.Component, dir datadir.Dir, issuer string) []Finding {
+	fetch := func(ctx context.Context) ([]byte, error) {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, c.Metrics, nil)
+		resp, err := client.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		defer resp.Body.Close()
+		return io.ReadAll(io.LimitReader(resp.Body, 64<<20))
 	}
-	defer resp.Body.Close()
-	m, err := parseServerMetrics(resp.Body)
-	if err != nil {
-		return []Finding{fail(c.Name+" metrics readable", err.Error(), "read its log "+c.Log)}
-	}
-	return checkServerMetrics("server process "+c.Name, m,
+	return serverFindings(ctx, "server process "+c.Name, issuer, fetch, "read its log "+c.Log,
 		"fix "+dir.DynamicConfig()+" (go run ./server validate-dynamic-config FILE says what is wrong)")
 }
 

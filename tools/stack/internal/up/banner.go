@@ -43,7 +43,11 @@ func banner(b bannerInfo) string {
 	}
 	ui := b.UI
 	if b.CodecEndpoint != "" {
-		ui += "\n                    codec server " + b.CodecEndpoint + " (gets the user's access token)"
+		token := "gets the signed-in user's access token"
+		if !codecGetsToken(b.CodecEndpoint) {
+			token = "plain http: the UI sends it no token (https only)"
+		}
+		ui += "\n                    codec server " + b.CodecEndpoint + " (" + token + ")"
 	}
 	cli := "temporal --profile local workflow list"
 	if b.TemporalCLI == "" {

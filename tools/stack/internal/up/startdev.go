@@ -10,9 +10,13 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"time"
 
 	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/api/operatorservice/v1"
+	"go.temporal.io/api/workflowservice/v1"
+	"go.temporal.io/sdk/client"
+	"go.temporal.io/server/common/dynamicconfig"
 	"gopkg.in/yaml.v3"
 
 	_ "github.com/temporal-stack/stack/server/authz" // registers the Stack keys the server checks strictly
@@ -164,9 +168,12 @@ func checkNamespaces(names []string) error {
 	return nil
 }
 
-// registerSearchAttributes adds the custom search attributes to every
-// namespace the stack created (an attribute already there with the same
-// type is kept).
+// registerSearchAttributes makes sure every namespace the stack creates has
+// the custom search attributes. The ones the server created at this start
+// have them already (it maps --search-attribute in new namespaces, so every
+// service's cache has them at once); a namespace that existed gets them
+// through the API, and the stack waits until the frontend knows them and
+// every other service's namespace cache has refreshed.
 func (s *stack) registerSearchAttributes(ctx context.Context) error {
 	if len(s.o.searchAttributes) == 0 {
 		return nil
@@ -175,15 +182,85 @@ func (s *stack) registerSearchAttributes(ctx context.Context) error {
 	for _, a := range s.o.searchAttributes {
 		attrs[a.name] = a.typ
 	}
+	added := false
 	for _, ns := range s.namespaces() {
-		_, err := s.tc.OperatorService().AddSearchAttributes(ctx, &operatorservice.AddSearchAttributesRequest{
-			Namespace: ns, SearchAttributes: attrs})
+		r, err := s.tc.OperatorService().ListSearchAttributes(ctx, &operatorservice.ListSearchAttributesRequest{Namespace: ns})
 		if err != nil {
-			return fmt.Errorf("add search attributes %v to namespace %s: %w", sortedKeys(attrs), ns, err)
+			return fmt.Errorf("list the search attributes of namespace %s: %w", ns, err)
+		}
+		missing := map[string]enumspb.IndexedValueType{}
+		for name, typ := range attrs {
+			if r.GetCustomAttributes()[name] != typ {
+				missing[name] = typ
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		if _, err := s.tc.OperatorService().AddSearchAttributes(ctx, &operatorservice.AddSearchAttributesRequest{
+			Namespace: ns, SearchAttributes: missing}); err != nil {
+			return fmt.Errorf("add search attributes %v to namespace %s: %w", sortedKeys(missing), ns, err)
+		}
+		wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		err = waitSearchAttributes(wctx, s.tc, ns, attrs)
+		cancel()
+		if err != nil {
+			return err
+		}
+		added = true
+	}
+	if added {
+		// History and matching resolve the names through their own caches.
+		refresh := dynamicconfig.NamespaceCacheRefreshInterval.Get(dynamicconfig.NewNoopCollection())()
+		select {
+		case <-ctx.Done():
+			return context.Cause(ctx)
+		case <-time.After(refresh + refresh/2):
 		}
 	}
 	fmt.Fprintf(s.out, "stack: search attributes %s in %s\n", strings.Join(sortedKeys(attrs), ", "), strings.Join(s.namespaces(), ", "))
 	return nil
+}
+
+// waitSearchAttributes polls until the namespace lists attrs with their
+// types and its queries accept each name, or ctx ends.
+func waitSearchAttributes(ctx context.Context, c client.Client, ns string, attrs map[string]enumspb.IndexedValueType) error {
+	for {
+		r, err := c.OperatorService().ListSearchAttributes(ctx, &operatorservice.ListSearchAttributesRequest{Namespace: ns})
+		missing := []string{}
+		for _, name := range sortedKeys(attrs) {
+			if err != nil || r.GetCustomAttributes()[name] != attrs[name] {
+				missing = append(missing, name)
+				continue
+			}
+			_, qerr := c.WorkflowService().CountWorkflowExecutions(ctx, &workflowservice.CountWorkflowExecutionsRequest{
+				Namespace: ns, Query: name + " = " + sampleValue(attrs[name])})
+			if qerr != nil && strings.Contains(qerr.Error(), "no mapping defined") {
+				missing, err = append(missing, name), qerr
+			}
+		}
+		if len(missing) == 0 {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("search attributes %v of namespace %s not listed after they were added (%v): %w", missing, ns, err, context.Cause(ctx))
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
+
+// sampleValue is a literal of the type, for a query that only has to parse.
+func sampleValue(t enumspb.IndexedValueType) string {
+	switch t {
+	case enumspb.INDEXED_VALUE_TYPE_INT, enumspb.INDEXED_VALUE_TYPE_DOUBLE:
+		return "0"
+	case enumspb.INDEXED_VALUE_TYPE_BOOL:
+		return "true"
+	case enumspb.INDEXED_VALUE_TYPE_DATETIME:
+		return "'2000-01-01T00:00:00Z'"
+	}
+	return "'x'"
 }
 
 // namespaces are the namespaces the stack creates: default, then --namespace's.

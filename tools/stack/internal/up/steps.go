@@ -41,9 +41,10 @@ var steps = []step{
 	{"start Dex", (*stack).startDex},                 // the OIDC issuer (the server discovers it when it answers)
 	{"start MinIO", (*stack).startMinIO},             // --archival minio: then the buckets
 	{"launch the Web UI and Prometheus", (*stack).launchOptional},
-	{"sign in as the admin", (*stack).signIn},    // password grant at Dex
-	{"wait for the server", (*stack).waitServer}, // accepts the admin's token, has the default namespace
-	{"launch the poller", (*stack).launchPoller}, // needs the internal-frontend
+	{"sign in as the admin", (*stack).signIn},                         // password grant at Dex
+	{"wait for the server", (*stack).waitServer},                      // accepts the admin's token, has the default namespace
+	{"register search attributes", (*stack).registerSearchAttributes}, // --search-attribute, in every namespace
+	{"launch the poller", (*stack).launchPoller},                      // needs the internal-frontend
 	{"wait for the optional components", (*stack).waitOptional},
 	{"publish the ready state", (*stack).publishReady}, // state.json ready, the banner
 }
@@ -215,6 +216,9 @@ func (s *stack) launchServer(ctx context.Context) error {
 	serverArgs := []string{"--auth-issuer", s.issuer, "--auth-audience", strings.Join([]string{datadir.CLIClient, datadir.UIClient, datadir.WorkerClient}, ",")}
 	for _, ns := range s.namespaces() {
 		serverArgs = append(serverArgs, "--namespace", ns)
+	}
+	for _, a := range s.o.searchAttributes {
+		serverArgs = append(serverArgs, "--search-attribute", a.name+"="+shortType(a.typ))
 	}
 	env := []string{"TEMPORAL_LOG_LEVEL=" + s.o.logLevel}
 	if a := s.common.Archival; a != nil && a.Scheme() == "s3" {

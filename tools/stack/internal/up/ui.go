@@ -3,6 +3,7 @@ package up
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"sigs.k8s.io/yaml"
 )
@@ -92,7 +93,9 @@ func writeUIConfig(path string, o uiOptions) error {
 	c.DisableNewsFetch = true
 	c.CORS.CookieInsecure = true
 	c.Codec.Endpoint = o.CodecEndpoint
-	c.Codec.PassAccessToken = o.CodecEndpoint != ""
+	// The UI sends the user's access token to https endpoints only; over
+	// plain http it would skip decoding altogether, so it sends none there.
+	c.Codec.PassAccessToken = codecGetsToken(o.CodecEndpoint)
 	c.Auth.Enabled = true
 	c.Auth.RedirectToProvider = true // one provider: skip the UI's "Continue to SSO" page
 	c.Auth.Providers = []uiAuthProvider{{
@@ -119,3 +122,8 @@ func writeUIConfig(path string, o uiOptions) error {
 	}
 	return f.Close()
 }
+
+// codecGetsToken reports whether the Web UI passes the signed-in user's
+// access token to the codec server at endpoint: only over https (the UI
+// refuses to send it in the clear).
+func codecGetsToken(endpoint string) bool { return strings.HasPrefix(endpoint, "https://") }

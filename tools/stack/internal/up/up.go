@@ -87,7 +87,7 @@ func Run(ctx context.Context, args []string, stdout, _ io.Writer) error {
 		o.dynamicConfigValues = append(o.dynamicConfigValues, d)
 		return err
 	})
-	fs.StringVar(&o.uiCodecEndpoint, "ui-codec-endpoint", "", "URL of a codec server the Web UI calls to decode payloads, with the signed-in user's access token")
+	fs.StringVar(&o.uiCodecEndpoint, "ui-codec-endpoint", "", "URL of a codec server the Web UI calls to decode payloads; an https one gets the signed-in user's access token")
 	fs.StringVar(&o.logLevel, "log-level", "info", "server log level: "+strings.Join(logLevels, ", "))
 	fs.BoolVar(&o.ephemeral, "ephemeral", false, "keep nothing: in-memory stores, a temporary data dir removed at exit, new credentials")
 	if err := fs.Parse(args, 0); err != nil {

@@ -218,7 +218,14 @@ func TestUIConfigCodec(t *testing.T) {
 	if err := writeUIConfig(path, o); err != nil {
 		t.Fatal(err)
 	}
-	if b, _ := os.ReadFile(path); !strings.Contains(string(b), "codec:\n  endpoint: http://127.0.0.1:8888\n  passAccessToken: true\n") {
-		t.Fatalf("codec:\n%s", b)
+	if b, _ := os.ReadFile(path); !strings.Contains(string(b), "codec:\n  endpoint: http://127.0.0.1:8888\n  passAccessToken: false\n") {
+		t.Fatalf("an http codec server gets no token (the UI would not send it):\n%s", b)
+	}
+	o.CodecEndpoint = "https://codec.example"
+	if err := writeUIConfig(path, o); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); !strings.Contains(string(b), "codec:\n  endpoint: https://codec.example\n  passAccessToken: true\n") {
+		t.Fatalf("an https codec server gets the token:\n%s", b)
 	}
 }
