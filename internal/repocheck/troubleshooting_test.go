@@ -92,8 +92,8 @@ func TestTroubleshootingCoversEveryError(t *testing.T) {
 
 func TestMessageKey(t *testing.T) {
 	for format, want := range map[string]string{
-		"%s: %w":                                     "",
-		"port %d (%s) is taken%s: stop what uses it": "stop what uses it",
+		"%s: %w": "",
+		"port %d (%s) is taken%s: stop what uses it":                          "stop what uses it",
 		"not ready after %s:\n%s\n(kubectl -n %s get pods,events shows more)": "get pods,events shows more",
 		"start %s": "",
 	} {
