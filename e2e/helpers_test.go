@@ -89,9 +89,15 @@ func (s *localStack) portFlags(extra ...string) []string {
 func (s *localStack) run(args ...string) (string, int) {
 	s.t.Helper()
 	root, _ := toolbin.Root()
-	cmd := exec.Command(s.bin, args...)
+	// No command may hang the suite: up --detach of a fresh stack takes seconds.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, s.bin, args...)
 	cmd.Dir = root
 	out, err := cmd.CombinedOutput()
+	if ctx.Err() != nil {
+		s.t.Fatalf("stack %v did not finish within 10 min:\n%s", args, out)
+	}
 	var ee *exec.ExitError
 	if errors.As(err, &ee) {
 		return string(out), ee.ExitCode()

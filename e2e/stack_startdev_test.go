@@ -162,7 +162,7 @@ func TestStackUpStartDevFlags(t *testing.T) {
 	})
 
 	t.Run("the UI passes the user's access token to the codec server", func(t *testing.T) {
-		resp, err := http.Get(s.UI + "/api/v1/settings")
+		resp, err := (&http.Client{Timeout: 10 * time.Second}).Get(s.UI + "/api/v1/settings")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -295,7 +295,7 @@ func Run(ctx context.Context, args []string, stdout, _ io.Writer) error {
 		if err != nil {
 			return err
 		}
-		findings = Cluster(ctx, c, &http.Client{}, Release{Namespace: o.Namespace, Name: o.Release})
+		findings = Cluster(ctx, c, &http.Client{Timeout: 10 * time.Second}, Release{Namespace: o.Namespace, Name: o.Release})
 	} else {
 		dir, err := datadir.Open(*dataDir)
 		if err != nil {

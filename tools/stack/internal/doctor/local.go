@@ -10,6 +10,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"sigs.k8s.io/yaml"
 
@@ -29,7 +30,7 @@ func Local(ctx context.Context, dir datadir.Dir) []Finding {
 		return []Finding{fail("a local stack runs", why, "go run ./tools/stack up --detach --data-dir "+string(dir))}
 	}
 	out := []Finding{pass("a local stack runs (pid " + strconv.Itoa(s.Pid) + ")")}
-	client := &http.Client{}
+	client := &http.Client{Timeout: 10 * time.Second} // a component that accepts and never answers must not hang doctor
 	var issuer string
 	for _, c := range s.Components {
 		if c.Name == "dex" {
