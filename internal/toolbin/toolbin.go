@@ -165,21 +165,51 @@ func Own(pkg string) (string, error) {
 
 // sourceStamp fingerprints what a build of this repository depends on that
 // can change without go.sum changing: the Go version, the build settings and
-// the name, size and modification time of every file in the repository
-// (embedded files included; dependencies are pinned by go.sum, which is one
-// of the files).
+// the repository's tree (treeDigest; go.sum, which pins the dependencies, is
+// one of its files).
 func sourceStamp(root, pkg, ldflags string) (string, error) {
+	tree, err := treeDigest(root)
+	if err != nil {
+		return "", err
+	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00%s\n", runtime.Version(), pkg, ldflags, os.Getenv("GOFLAGS"), os.Getenv("GOOS"), os.Getenv("GOARCH"))
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00%s\n%s", runtime.Version(), pkg, ldflags, os.Getenv("GOFLAGS"), os.Getenv("GOOS"), os.Getenv("GOARCH"), tree)
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+var treeDigests = map[string]string{} // by root; guarded by ownMu
+
+// treeDigest is hashTree(root), once per process.
+func treeDigest(root string) (string, error) {
+	if d, ok := treeDigests[root]; ok {
+		return d, nil
+	}
+	d, err := hashTree(root)
+	if err != nil {
+		return "", err
+	}
+	treeDigests[root] = d
+	return d, nil
+}
+
+// hashTree hashes the name, size and modification time of every file a Go
+// build of root can read (embedded files included). It skips what the go
+// tool ignores (directories named testdata or starting with "." or "_", and
+// _test.go files), node_modules and artifacts.
+func hashTree(root string) (string, error) {
+	h := sha256.New()
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
+		name := d.Name()
 		if d.IsDir() {
-			switch d.Name() {
-			case ".git", ".cache", ".stack", "node_modules", "artifacts":
+			if path != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "testdata" || name == "node_modules" || name == "artifacts") {
 				return filepath.SkipDir
 			}
+			return nil
+		}
+		if strings.HasSuffix(name, "_test.go") {
 			return nil
 		}
 		info, err := d.Info()
