@@ -203,8 +203,8 @@ func treeCPU(pid int) (time.Duration, error) {
 	return time.Duration(seconds * float64(time.Second)), nil
 }
 
-// TestTreeCPU: a busy grandchild's CPU time counts in its ancestors' sum,
-// and not in an unrelated process's.
+// TestTreeCPU: a busy grandchild's CPU time counts in its ancestors' sums;
+// a process that does not exist is an error.
 func TestTreeCPU(t *testing.T) {
 	// sh → sh (busy for about 0.3 s of CPU, then sleeping until killed).
 	cmd := exec.Command("sh", "-c", `sh -c 'i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done; sleep 60' & wait`)
