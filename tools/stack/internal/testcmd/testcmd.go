@@ -122,8 +122,10 @@ func (r *runner) bazelPhase(root string) error {
 	return err
 }
 
-// bazelResult matches bazel test's per-target summary lines.
-var bazelResult = regexp.MustCompile(`(?m)^//\S+\s+(?:\(cached\) )?(PASSED|FAILED|TIMEOUT|FLAKY|NO STATUS|FAILED TO BUILD)\b`)
+// bazelResult matches bazel test's per-target summary lines. Bazel may
+// print another line into one ("(cached) PASSEDINFO: Build completed..."),
+// so the status needs no word boundary after it.
+var bazelResult = regexp.MustCompile(`(?m)^//\S+\s+(?:\(cached\) )?(PASSED|FAILED|TIMEOUT|FLAKY|NO STATUS)`)
 
 // bazelTest runs bazel with args until ctx ends, echoing its output, and
 // counts the test targets that passed and those that did not; output is
